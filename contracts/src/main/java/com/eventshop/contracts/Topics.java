@@ -1,0 +1,124 @@
+package com.eventshop.contracts;
+
+import static com.eventshop.contracts.Service.ACCOUNTS;
+import static com.eventshop.contracts.Service.CATALOG;
+import static com.eventshop.contracts.Service.FRAUD;
+import static com.eventshop.contracts.Service.INVENTORY;
+import static com.eventshop.contracts.Service.NOTIFICATIONS;
+import static com.eventshop.contracts.Service.OPS;
+import static com.eventshop.contracts.Service.ORDERS;
+import static com.eventshop.contracts.Service.PAYMENTS;
+import static com.eventshop.contracts.Service.SEARCH;
+import static com.eventshop.contracts.Service.SHIPPING;
+
+import com.eventshop.contracts.events.FraudChecked;
+import com.eventshop.contracts.events.InventoryChecked;
+import com.eventshop.contracts.events.OrderCancelled;
+import com.eventshop.contracts.events.OrderConfirmed;
+import com.eventshop.contracts.events.OrderPaymentProcessed;
+import com.eventshop.contracts.events.OrderRejected;
+import com.eventshop.contracts.events.OrderRequested;
+import com.eventshop.contracts.events.OrderValidated;
+import com.eventshop.contracts.events.PaymentRefunded;
+import com.eventshop.contracts.events.ShipmentUpdated;
+import com.eventshop.contracts.tables.Category;
+import com.eventshop.contracts.tables.Customer;
+import com.eventshop.contracts.tables.Order;
+import com.eventshop.contracts.tables.Product;
+import com.eventshop.contracts.tables.Stock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The topic catalogue: every topic of Eventshop, its record types, layout, single writer and
+ * readers. Topics are created from it (dev-infra, deploy scripts) and ownership is checked
+ * against it (tests, ACLs).
+ */
+public final class Topics {
+
+    /** All order topics are co-partitioned: the same key lands on the same partition number. */
+    public static final int ORDER_PARTITIONS = 6;
+    /** Reference tables are small and read whole (GlobalKTable); a few partitions are plenty. */
+    public static final int TABLE_PARTITIONS = 3;
+
+    public static final TopicSpec ORDER_REQUESTED = new TopicSpec("order.requested",
+            List.of(OrderRequested.class), ORDER_PARTITIONS, false, ORDERS,
+            Set.of(INVENTORY, FRAUD, ORDERS, OPS));
+    public static final TopicSpec INVENTORY_CHECKS = new TopicSpec("inventory.checks",
+            List.of(InventoryChecked.class), ORDER_PARTITIONS, false, INVENTORY,
+            Set.of(ORDERS, OPS));
+    public static final TopicSpec FRAUD_CHECKS = new TopicSpec("fraud.checks",
+            List.of(FraudChecked.class), ORDER_PARTITIONS, false, FRAUD,
+            Set.of(ORDERS, OPS));
+    public static final TopicSpec ORDER_VALIDATED = new TopicSpec("order.validated",
+            List.of(OrderValidated.class, OrderRejected.class), ORDER_PARTITIONS, false, ORDERS,
+            Set.of(PAYMENTS, INVENTORY, NOTIFICATIONS, OPS));
+    public static final TopicSpec PAYMENT_PROCESSED = new TopicSpec("payment.processed",
+            List.of(OrderPaymentProcessed.class, PaymentRefunded.class), ORDER_PARTITIONS, false,
+            PAYMENTS, Set.of(ORDERS, INVENTORY, NOTIFICATIONS, OPS));
+    public static final TopicSpec ORDER_CONFIRMED = new TopicSpec("order.confirmed",
+            List.of(OrderConfirmed.class, OrderCancelled.class), ORDER_PARTITIONS, false, ORDERS,
+            Set.of(SHIPPING, INVENTORY, PAYMENTS, NOTIFICATIONS, OPS));
+    public static final TopicSpec SHIPMENT_EVENTS = new TopicSpec("shipment.events",
+            List.of(ShipmentUpdated.class), ORDER_PARTITIONS, false, SHIPPING,
+            Set.of(ORDERS, NOTIFICATIONS, OPS));
+    public static final TopicSpec ORDERS_VIEW = new TopicSpec("orders",
+            List.of(Order.class), ORDER_PARTITIONS, true, ORDERS,
+            Set.of(NOTIFICATIONS, OPS));
+
+    public static final TopicSpec CATALOG_PRODUCTS = new TopicSpec("catalog.products",
+            List.of(Product.class), TABLE_PARTITIONS, true, CATALOG,
+            Set.of(ORDERS, INVENTORY, SEARCH, OPS));
+    public static final TopicSpec CATALOG_CATEGORIES = new TopicSpec("catalog.categories",
+            List.of(Category.class), TABLE_PARTITIONS, true, CATALOG,
+            Set.of(SEARCH, OPS));
+    public static final TopicSpec INVENTORY_STOCK = new TopicSpec("inventory.stock",
+            List.of(Stock.class), ORDER_PARTITIONS, true, INVENTORY,
+            Set.of(OPS, SEARCH));
+    public static final TopicSpec CUSTOMERS = new TopicSpec("customers",
+            List.of(Customer.class), TABLE_PARTITIONS, true, ACCOUNTS,
+            Set.of(NOTIFICATIONS, FRAUD, OPS));
+
+    /**
+     * Services that consume events have a dead-letter topic of their own: records they cannot
+     * read land there with the original bytes and headers, and processing goes on.
+     */
+    public static final List<TopicSpec> DEAD_LETTERS = java.util.stream.Stream.of(
+                    ORDERS, INVENTORY, FRAUD, PAYMENTS, SHIPPING, NOTIFICATIONS, SEARCH, OPS)
+            .map(service -> new TopicSpec("dlt." + service.id(), List.of(), 1, false, service,
+                    Set.of(OPS)))
+            .toList();
+
+    /** Every topic of the platform, in flow order, dead-letter topics last. */
+    public static final List<TopicSpec> ALL = java.util.stream.Stream.concat(
+                    java.util.stream.Stream.of(
+                            ORDER_REQUESTED, INVENTORY_CHECKS, FRAUD_CHECKS, ORDER_VALIDATED,
+                            PAYMENT_PROCESSED, ORDER_CONFIRMED, SHIPMENT_EVENTS, ORDERS_VIEW,
+                            CATALOG_PRODUCTS, CATALOG_CATEGORIES, INVENTORY_STOCK, CUSTOMERS),
+                    DEAD_LETTERS.stream())
+            .toList();
+
+    private Topics() {
+    }
+
+    /** Every record type carried by some topic: the contract that is released and checked. */
+    public static List<Class<? extends org.apache.avro.specific.SpecificRecord>> recordTypes() {
+        return ALL.stream().flatMap(t -> t.valueTypes().stream()).distinct().toList();
+    }
+
+    public static Optional<TopicSpec> byName(String name) {
+        return ALL.stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+
+    /** Topics the given service is the writer of. */
+    public static List<TopicSpec> writtenBy(Service service) {
+        return ALL.stream().filter(t -> t.writer() == service).toList();
+    }
+
+    /** The dead-letter topic of a service (each service writes only its own). */
+    public static TopicSpec deadLetterTopic(Service service) {
+        return DEAD_LETTERS.stream().filter(t -> t.writer() == service).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(service + " reads no events"));
+    }
+}
