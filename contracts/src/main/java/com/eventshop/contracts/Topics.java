@@ -11,6 +11,8 @@ import static com.eventshop.contracts.Service.PAYMENTS;
 import static com.eventshop.contracts.Service.SEARCH;
 import static com.eventshop.contracts.Service.SHIPPING;
 
+import com.eventshop.contracts.commands.OrderCancelRequested;
+import com.eventshop.contracts.commands.StockAdjusted;
 import com.eventshop.contracts.events.FraudChecked;
 import com.eventshop.contracts.events.InventoryChecked;
 import com.eventshop.contracts.events.OrderCancelled;
@@ -67,6 +69,15 @@ public final class Topics {
             List.of(Order.class), ORDER_PARTITIONS, true, ORDERS,
             Set.of(NOTIFICATIONS, OPS));
 
+    /** Commands to the order processor (cancel requests), co-partitioned with the order topics. */
+    public static final TopicSpec ORDER_COMMANDS = new TopicSpec("order.commands",
+            List.of(OrderCancelRequested.class), ORDER_PARTITIONS, false, ORDERS,
+            Set.of(ORDERS, OPS));
+    /** Stock adjustments from inventory's admin API to its own stock processor. */
+    public static final TopicSpec INVENTORY_ADJUSTMENTS = new TopicSpec("inventory.adjustments",
+            List.of(StockAdjusted.class), ORDER_PARTITIONS, false, INVENTORY,
+            Set.of(INVENTORY, OPS));
+
     public static final TopicSpec CATALOG_PRODUCTS = new TopicSpec("catalog.products",
             List.of(Product.class), TABLE_PARTITIONS, true, CATALOG,
             Set.of(ORDERS, INVENTORY, SEARCH, OPS));
@@ -95,6 +106,7 @@ public final class Topics {
                     java.util.stream.Stream.of(
                             ORDER_REQUESTED, INVENTORY_CHECKS, FRAUD_CHECKS, ORDER_VALIDATED,
                             PAYMENT_PROCESSED, ORDER_CONFIRMED, SHIPMENT_EVENTS, ORDERS_VIEW,
+                            ORDER_COMMANDS, INVENTORY_ADJUSTMENTS,
                             CATALOG_PRODUCTS, CATALOG_CATEGORIES, INVENTORY_STOCK, CUSTOMERS),
                     DEAD_LETTERS.stream())
             .toList();

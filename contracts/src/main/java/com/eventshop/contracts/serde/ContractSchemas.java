@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
 import org.apache.avro.message.SchemaStore;
+import org.apache.avro.util.ClassSecurityValidator;
 
 /**
  * Every schema a consumer may meet: the current ones compiled into the generated classes and
@@ -29,6 +30,14 @@ public final class ContractSchemas implements SchemaStore {
 
     private final Map<Long, Schema> byFingerprint = new ConcurrentHashMap<>();
     private final Map<String, List<Schema>> releasedByName;
+
+    static {
+        // Avro 1.12 only instantiates trusted classes; the generated contract classes are ours.
+        ClassSecurityValidator.ClassSecurityPredicate contracts =
+                type -> type.getName().startsWith("com.eventshop.contracts.");
+        ClassSecurityValidator.setGlobal(
+                ClassSecurityValidator.composite(ClassSecurityValidator.getGlobal(), contracts));
+    }
 
     private ContractSchemas() {
         releasedByName = Collections.unmodifiableMap(loadReleased());
