@@ -32,9 +32,10 @@ public final class ContractSchemas implements SchemaStore {
     private final Map<String, List<Schema>> releasedByName;
 
     static {
-        // Avro 1.12 only instantiates trusted classes; the generated contract classes are ours.
+        // Avro 1.12 only instantiates trusted classes; generated Eventshop records are ours
+        // (the contracts, and services' internal records for repartition topics and stores).
         ClassSecurityValidator.ClassSecurityPredicate contracts =
-                type -> type.getName().startsWith("com.eventshop.contracts.");
+                type -> type.getName().startsWith("com.eventshop.");
         ClassSecurityValidator.setGlobal(
                 ClassSecurityValidator.composite(ClassSecurityValidator.getGlobal(), contracts));
     }
