@@ -1,0 +1,204 @@
+package com.eventshop.orders.streams;
+
+import com.eventshop.contracts.Topics;
+import com.eventshop.contracts.serde.ContractSerde;
+import com.eventshop.contracts.tables.Order;
+import com.eventshop.orders.domain.IgnoreReason;
+import com.eventshop.orders.domain.IgnoredEventCounter;
+import com.eventshop.orders.domain.OrderEvents;
+import com.eventshop.orders.domain.OrderStateMachine;
+import com.eventshop.orders.domain.Outcome;
+import com.eventshop.orders.domain.PendingUpdate;
+import com.eventshop.orders.domain.PendingValidation;
+import com.eventshop.orders.streams.internal.PendingChecks;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the {@link OrderStateMachine} over every event of an order and keeps what it decides:
+ * the order view, the pending validations and their deadline index. A wall-clock punctuator
+ * rejects orders whose checks are overdue.
+ */
+final class OrderProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderProcessor.class);
+
+    private final OrderStateMachine machine;
+    private final IgnoredEventCounter ignoredEvents;
+    private final Duration punctuateInterval;
+
+    private ProcessorContext<String, SpecificRecord> context;
+    private KeyValueStore<String, Order> views;
+    private KeyValueStore<String, PendingChecks> checks;
+    private KeyValueStore<String, String> deadlines;
+    private KeyValueStore<String, String> byCustomer;
+
+    OrderProcessor(OrdersTopologyConfig config) {
+        this.machine = new OrderStateMachine(config.aggregator());
+        this.ignoredEvents = config.ignoredEvents();
+        this.punctuateInterval = config.punctuateInterval();
+    }
+
+    @Override
+    public void init(ProcessorContext<String, SpecificRecord> context) {
+        this.context = context;
+        this.views = context.getStateStore(OrdersTopology.ORDERS_VIEW_STORE);
+        this.checks = context.getStateStore(OrdersTopology.ORDER_CHECKS_STORE);
+        this.deadlines = context.getStateStore(OrdersTopology.CHECK_DEADLINES_STORE);
+        this.byCustomer = context.getStateStore(OrdersTopology.ORDERS_BY_CUSTOMER_STORE);
+        context.schedule(punctuateInterval, PunctuationType.WALL_CLOCK_TIME, this::rejectOverdue);
+    }
+
+    @Override
+    public void process(Record<String, SpecificRecord> record) {
+        SpecificRecord event = record.value();
+        String orderId = OrderEvents.orderIdOf(event);
+        if (orderId == null) {
+            ignore(IgnoreReason.UNSUPPORTED_EVENT, record.key(),
+                    event == null ? "null value" : event.getClass().getSimpleName());
+            return;
+        }
+        if (!orderId.equals(record.key())) {
+            ignore(IgnoreReason.KEY_MISMATCH, record.key(), "value is for order " + orderId);
+            return;
+        }
+        Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+        Order current = views.get(orderId);
+        PendingValidation pending = PendingChecksMapper.fromRecord(checks.get(orderId));
+        Outcome outcome = machine.apply(current, pending, event, now);
+        apply(orderId, current, pending, outcome, record, event.getClass().getSimpleName());
+    }
+
+    /** Punctuator: rejects every order whose validation deadline has passed. */
+    private void rejectOverdue(long timestamp) {
+        List<KeyValue<String, String>> due = new ArrayList<>();
+        // Keys sort by deadline: stop at the first one still in the future.
+        try (KeyValueIterator<String, String> entries = deadlines.all()) {
+            while (entries.hasNext()) {
+                KeyValue<String, String> entry = entries.next();
+                if (OrdersTopology.deadlineOf(entry.key) > timestamp) {
+                    break;
+                }
+                due.add(entry);
+            }
+        }
+        Instant now = Instant.ofEpochMilli(timestamp);
+        for (KeyValue<String, String> entry : due) {
+            String orderId = entry.value;
+            PendingValidation pending = PendingChecksMapper.fromRecord(checks.get(orderId));
+            if (pending == null
+                    || !OrdersTopology.deadlineKey(pending.deadline(), orderId).equals(entry.key)) {
+                deadlines.delete(entry.key); // left behind by a moved deadline
+                continue;
+            }
+            Order current = views.get(orderId);
+            Outcome outcome = machine.onValidationTimeout(current, pending, now);
+            apply(orderId, current, pending, outcome, new Record<>(orderId, null, timestamp),
+                    "validation timeout");
+        }
+    }
+
+    private void apply(String orderId, Order current, PendingValidation pending, Outcome outcome,
+            Record<String, ?> cause, String what) {
+        updatePending(orderId, pending, outcome.pending());
+        if (outcome instanceof Outcome.Ignored ignored) {
+            ignore(ignored.reason(), orderId, what + ": " + ignored.detail());
+            return;
+        }
+        Outcome.Applied applied = (Outcome.Applied) outcome;
+        Order view = applied.view();
+        if (view != null) {
+            views.put(orderId, view);
+            if (current == null) {
+                byCustomer.put(OrdersTopology.customerIndexKey(view.getCustomerId(),
+                        view.getCreatedAt(), orderId), orderId);
+            }
+            for (Order version : applied.views()) {
+                context.forward(cause.withKey(orderId).withValue(version), OrdersTopology.VIEW_SINK);
+            }
+            log.debug("Order {} is {} (version {}) after {}", orderId, view.getState(),
+                    view.getVersion(), what);
+        }
+        for (SpecificRecord event : applied.events()) {
+            context.forward(cause.withKey(orderId).withValue(event), sinkFor(event));
+        }
+    }
+
+    private void updatePending(String orderId, PendingValidation before, PendingUpdate update) {
+        if (update instanceof PendingUpdate.Save save) {
+            PendingValidation after = save.pending();
+            if (before != null && !before.deadline().equals(after.deadline())) {
+                deadlines.delete(OrdersTopology.deadlineKey(before.deadline(), orderId));
+            }
+            checks.put(orderId, PendingChecksMapper.toRecord(after));
+            deadlines.put(OrdersTopology.deadlineKey(after.deadline(), orderId), orderId);
+        } else if (update instanceof PendingUpdate.Clear && before != null) {
+            checks.delete(orderId);
+            deadlines.delete(OrdersTopology.deadlineKey(before.deadline(), orderId));
+        }
+    }
+
+    private void ignore(IgnoreReason reason, String orderId, String detail) {
+        ignoredEvents.ignored(reason);
+        log.debug("Ignored event for order {}: {} ({})", orderId, reason, detail);
+    }
+
+    private static String sinkFor(SpecificRecord event) {
+        if (Topics.ORDER_VALIDATED.valueTypes().contains(event.getClass())) {
+            return OrdersTopology.VALIDATED_SINK;
+        }
+        if (Topics.ORDER_CONFIRMED.valueTypes().contains(event.getClass())) {
+            return OrdersTopology.CONFIRMED_SINK;
+        }
+        throw new IllegalStateException("No output topic for " + event.getClass().getName());
+    }
+
+    /** Creates one processor per task, with its four stores. */
+    static final class Supplier implements ProcessorSupplier<String, SpecificRecord, String, SpecificRecord> {
+
+        private final OrdersTopologyConfig config;
+
+        Supplier(OrdersTopologyConfig config) {
+            this.config = config;
+        }
+
+        @Override
+        public Processor<String, SpecificRecord, String, SpecificRecord> get() {
+            return new OrderProcessor(config);
+        }
+
+        @Override
+        public Set<StoreBuilder<?>> stores() {
+            return Set.of(
+                    Stores.keyValueStoreBuilder(
+                            Stores.persistentKeyValueStore(OrdersTopology.ORDERS_VIEW_STORE),
+                            Serdes.String(), ContractSerde.of(Order.class)),
+                    Stores.keyValueStoreBuilder(
+                            Stores.persistentKeyValueStore(OrdersTopology.ORDER_CHECKS_STORE),
+                            Serdes.String(), ContractSerde.of(PendingChecks.class)),
+                    Stores.keyValueStoreBuilder(
+                            Stores.persistentKeyValueStore(OrdersTopology.CHECK_DEADLINES_STORE),
+                            Serdes.String(), Serdes.String()),
+                    Stores.keyValueStoreBuilder(
+                            Stores.persistentKeyValueStore(OrdersTopology.ORDERS_BY_CUSTOMER_STORE),
+                            Serdes.String(), Serdes.String()));
+        }
+    }
+}
