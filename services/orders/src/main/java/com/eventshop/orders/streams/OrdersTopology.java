@@ -4,11 +4,21 @@ import com.eventshop.contracts.TopicSpec;
 import com.eventshop.contracts.Topics;
 import com.eventshop.contracts.serde.ContractSerde;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
 
 /**
  * The orders topology: one {@link OrderProcessor} fed by every topic that moves an order
@@ -26,7 +36,8 @@ import org.apache.kafka.streams.Topology;
  * </pre>
  *
  * All inputs are keyed by orderId and co-partitioned, so one task sees everything about an
- * order. The Spring application and the tests build the topology through {@link #build}.
+ * order. The Spring application ({@link #define} on the platform's StreamsBuilder) and the
+ * tests ({@link #build}) build the same thing.
  */
 public final class OrdersTopology {
 
@@ -46,6 +57,12 @@ public final class OrdersTopology {
      */
     public static final String ORDERS_BY_CUSTOMER_STORE = "orders-by-customer";
 
+    /** The topics the processor reads, all keyed by orderId and co-partitioned. */
+    public static final List<TopicSpec> INPUTS = List.of(
+            Topics.ORDER_REQUESTED, Topics.INVENTORY_CHECKS, Topics.FRAUD_CHECKS,
+            Topics.PAYMENT_PROCESSED, Topics.SHIPMENT_EVENTS, Topics.ORDER_COMMANDS);
+
+    static final String SOURCE = "order-events";
     static final String PROCESSOR = "order-processor";
     static final String VALIDATED_SINK = "order-validated-sink";
     static final String CONFIRMED_SINK = "order-confirmed-sink";
@@ -56,27 +73,47 @@ public final class OrdersTopology {
     private OrdersTopology() {
     }
 
+    /** The order processor as a topology of its own (tests, tools). */
     public static Topology build(OrdersTopologyConfig config) {
+        StreamsBuilder builder = new StreamsBuilder();
+        define(builder, config);
+        return builder.build();
+    }
+
+    /**
+     * Adds the order processor to a builder: what the Spring service does with the builder the
+     * platform gives it. One source node reads all six input topics (each with the serde of its
+     * own record types), so the processor, its stores and every input partition of an order
+     * live in one task.
+     */
+    public static void define(StreamsBuilder builder, OrdersTopologyConfig config) {
         Objects.requireNonNull(config, "config");
-        Topology topology = new Topology();
-        TopicSpec[] inputs = {
-            Topics.ORDER_REQUESTED, Topics.INVENTORY_CHECKS, Topics.FRAUD_CHECKS,
-            Topics.PAYMENT_PROCESSED, Topics.SHIPMENT_EVENTS, Topics.ORDER_COMMANDS,
-        };
-        String[] sources = new String[inputs.length];
-        for (int i = 0; i < inputs.length; i++) {
-            sources[i] = inputs[i].name() + "-source";
-            topology.addSource(sources[i], new StringDeserializer(),
-                    ContractSerde.forTopic(inputs[i]).deserializer(), inputs[i].name());
+        Map<String, Deserializer<SpecificRecord>> byTopic = new LinkedHashMap<>();
+        for (TopicSpec input : INPUTS) {
+            byTopic.put(input.name(), ContractSerde.forTopic(input).deserializer());
         }
-        topology.addProcessor(PROCESSOR, new OrderProcessor.Supplier(config), sources);
-        topology.addSink(VALIDATED_SINK, Topics.ORDER_VALIDATED.name(), new StringSerializer(),
-                ContractSerde.forTopic(Topics.ORDER_VALIDATED).serializer(), PROCESSOR);
-        topology.addSink(CONFIRMED_SINK, Topics.ORDER_CONFIRMED.name(), new StringSerializer(),
-                ContractSerde.forTopic(Topics.ORDER_CONFIRMED).serializer(), PROCESSOR);
-        topology.addSink(VIEW_SINK, Topics.ORDERS_VIEW.name(), Serdes.String().serializer(),
-                ContractSerde.forTopic(Topics.ORDERS_VIEW).serializer(), PROCESSOR);
-        return topology;
+        Deserializer<SpecificRecord> values = (topic, data) -> {
+            Deserializer<SpecificRecord> deserializer = byTopic.get(topic);
+            if (deserializer == null) {
+                throw new SerializationException("Not an input topic of orders: " + topic);
+            }
+            return deserializer.deserialize(topic, data);
+        };
+        Serde<SpecificRecord> valueSerde = Serdes.serdeFrom(
+                (topic, data) -> {
+                    throw new UnsupportedOperationException("input serde only");
+                }, values);
+        KStream<String, SpecificRecord> out = builder
+                .stream(List.copyOf(byTopic.keySet()),
+                        Consumed.with(Serdes.String(), valueSerde).withName(SOURCE))
+                .process(new OrderProcessor.Supplier(config), Named.as(PROCESSOR));
+        // The processor forwards each record to the sink it belongs to, by name.
+        out.to(Topics.ORDER_VALIDATED.name(), Produced.with(Serdes.String(),
+                ContractSerde.forTopic(Topics.ORDER_VALIDATED)).withName(VALIDATED_SINK));
+        out.to(Topics.ORDER_CONFIRMED.name(), Produced.with(Serdes.String(),
+                ContractSerde.forTopic(Topics.ORDER_CONFIRMED)).withName(CONFIRMED_SINK));
+        out.to(Topics.ORDERS_VIEW.name(), Produced.with(Serdes.String(),
+                ContractSerde.forTopic(Topics.ORDERS_VIEW)).withName(VIEW_SINK));
     }
 
     /** The key prefix of every {@link #ORDERS_BY_CUSTOMER_STORE} entry of one customer. */
