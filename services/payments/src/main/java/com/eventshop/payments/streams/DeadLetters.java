@@ -1,0 +1,110 @@
+package com.eventshop.payments.streams;
+
+import com.eventshop.contracts.TopicSpec;
+import com.eventshop.contracts.serde.ContractSerde;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads a contract topic as raw bytes and decodes it in the topology: a record that does not
+ * decode (garbage, an unknown schema, a type that does not belong on the topic) goes to the
+ * service's dead-letter topic with its original key, bytes and headers plus headers saying where
+ * it came from and why, and processing goes on.
+ */
+public final class DeadLetters {
+
+    public static final String HEADER_TOPIC = "eventshop.dlt.original-topic";
+    public static final String HEADER_PARTITION = "eventshop.dlt.original-partition";
+    public static final String HEADER_OFFSET = "eventshop.dlt.original-offset";
+    public static final String HEADER_EXCEPTION = "eventshop.dlt.exception";
+    public static final String HEADER_MESSAGE = "eventshop.dlt.message";
+
+    private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
+
+    private DeadLetters() {
+    }
+
+    /** Undecodable bytes on their way to the dead-letter topic. */
+    record Poison(byte[] payload) {
+    }
+
+    /** The decoded records of a topic; poison goes to {@code deadLetterTopic}. */
+    public static KStream<String, SpecificRecord> source(StreamsBuilder builder, TopicSpec topic,
+                                                         String deadLetterTopic) {
+        ContractSerde<SpecificRecord> serde = ContractSerde.forTopic(topic);
+        String name = topic.name();
+        Map<String, KStream<String, Object>> branches = builder
+                .stream(name, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-" + name))
+                .processValues(() -> new Decoder(serde), Named.as("decode-" + name))
+                .split(Named.as("decoded-" + name + "-"))
+                .branch((key, value) -> value instanceof Poison, Branched.as("poison"))
+                .defaultBranch(Branched.as("ok"));
+        branches.get("decoded-" + name + "-poison")
+                .mapValues(value -> ((Poison) value).payload(), Named.as("poison-bytes-" + name))
+                .to(deadLetterTopic, Produced.with(Serdes.String(), Serdes.ByteArray())
+                        .withName("dead-letter-" + name));
+        return branches.get("decoded-" + name + "-ok")
+                .mapValues(value -> (SpecificRecord) value, Named.as("decoded-" + name));
+    }
+
+    private static final class Decoder implements FixedKeyProcessor<String, byte[], Object> {
+        private final ContractSerde<SpecificRecord> serde;
+        private FixedKeyProcessorContext<String, Object> context;
+
+        Decoder(ContractSerde<SpecificRecord> serde) {
+            this.serde = serde;
+        }
+
+        @Override
+        public void init(FixedKeyProcessorContext<String, Object> context) {
+            this.context = context;
+        }
+
+        @Override
+        public void process(FixedKeyRecord<String, byte[]> record) {
+            if (record.value() == null) {
+                return; // a tombstone on an event topic means nothing
+            }
+            SpecificRecord decoded;
+            try {
+                decoded = serde.decode(record.value());
+            } catch (RuntimeException e) {
+                Headers headers = new RecordHeaders(record.headers().toArray());
+                context.recordMetadata().ifPresent(m -> {
+                    headers.add(HEADER_TOPIC, bytes(m.topic()));
+                    headers.add(HEADER_PARTITION, bytes(Integer.toString(m.partition())));
+                    headers.add(HEADER_OFFSET, bytes(Long.toString(m.offset())));
+                });
+                headers.add(HEADER_EXCEPTION, bytes(e.getClass().getName()));
+                headers.add(HEADER_MESSAGE, bytes(String.valueOf(e.getMessage())));
+                log.warn("Dead-lettering an unreadable record (key {}) from {}: {}", record.key(),
+                        context.recordMetadata().map(m -> m.topic() + "-" + m.partition() + "@" + m.offset())
+                                .orElse("?"), e.toString());
+                context.forward(record.<Object>withValue(new Poison(record.value())).withHeaders(headers));
+                return;
+            }
+            if (decoded != null) {
+                context.forward(record.withValue(decoded));
+            }
+        }
+
+        private static byte[] bytes(String text) {
+            return text.getBytes(StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package com.eventshop.payments.streams;
+
+import com.eventshop.contracts.Service;
+import com.eventshop.contracts.Topics;
+import com.eventshop.contracts.serde.ContractSerde;
+import com.eventshop.payments.streams.internal.PaymentRecord;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Payments' stream processing:
+ *
+ * <pre>
+ * order.validated (OrderValidated | OrderRejected) ─┐ decode; poison ─▶ dlt.payments
+ * order.confirmed (OrderConfirmed | OrderCancelled) ─┴▶ payments (by orderId, store payments)
+ *     ──▶ OrderPaymentProcessed | PaymentRefunded ──▶ payment.processed
+ * </pre>
+ *
+ * Both inputs are co-partitioned order topics, so one task sees every event of an order. The
+ * provider is called from the processor with idempotency keys derived from the order id: if
+ * the task fails after a call but before its transaction commits, the replayed call gets the
+ * provider's first answer, so no order is charged or refunded twice.
+ */
+public final class PaymentsTopology {
+
+    /** KeyValueStore&lt;orderId, PaymentRecord&gt;: the payment of each order (interactive queries). */
+    public static final String PAYMENTS_STORE = "payments";
+    /** KeyValueStore&lt;orderId, Long&gt;: refunds to try again, with the time they last failed. */
+    public static final String PENDING_REFUNDS_STORE = "pending-refunds";
+
+    private PaymentsTopology() {
+    }
+
+    public static Topology build(PaymentsTopologyConfig config) {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.addStateStore(store(config, PAYMENTS_STORE, ContractSerde.of(PaymentRecord.class)));
+        builder.addStateStore(store(config, PENDING_REFUNDS_STORE, Serdes.Long()));
+        String deadLetters = Topics.deadLetterTopic(Service.PAYMENTS).name();
+
+        DeadLetters.source(builder, Topics.ORDER_VALIDATED, deadLetters)
+                .merge(DeadLetters.source(builder, Topics.ORDER_CONFIRMED, deadLetters), Named.as("merge-order-confirmed"))
+                .process(() -> new PaymentProcessor(config), Named.as("payments"), PAYMENTS_STORE, PENDING_REFUNDS_STORE)
+                .to(Topics.PAYMENT_PROCESSED.name(), Produced.with(Serdes.String(),
+                        ContractSerde.forTopic(Topics.PAYMENT_PROCESSED)).withName("write-payments"));
+        return builder.build();
+    }
+
+    private static <V> StoreBuilder<KeyValueStore<String, V>> store(PaymentsTopologyConfig config, String name,
+                                                                   Serde<V> valueSerde) {
+        KeyValueBytesStoreSupplier supplier = config.persistentStores()
+                ? Stores.persistentKeyValueStore(name) : Stores.inMemoryKeyValueStore(name);
+        return Stores.keyValueStoreBuilder(supplier, Serdes.String(), valueSerde);
+    }
+}
