@@ -252,18 +252,18 @@ final class PlatformRun {
     private ProgressListener progress() {
         return new ProgressListener() {
             @Override
-            public void starting(String part) {
-                log.info("Starting {}", part);
+            public void starting(ProgressListener.Part part) {
+                log.info("Starting {}", part.displayName());
             }
 
             @Override
-            public void started(String part, Duration took, String detail) {
-                console.started(part, took, detail);
+            public void started(ProgressListener.Part part, Duration took, String detail) {
+                console.started(part.displayName(), took, detail);
             }
 
             @Override
-            public void skipped(String part, String reason) {
-                console.skipped(part, reason);
+            public void skipped(ProgressListener.Part part, String reason) {
+                console.skipped(part.displayName(), reason);
             }
         };
     }

@@ -10,6 +10,6 @@ final class EmbeddedBroker {
     }
 
     static KafkaCluster start(Path dataDir) {
-        return KafkaCluster.start(KafkaCluster.Settings.defaults(dataDir).withPort(0));
+        return KafkaCluster.start(KafkaCluster.Settings.of(dataDir).withPort(0));
     }
 }

@@ -108,7 +108,9 @@ final class DataDirectory {
         if (!Files.isDirectory(dir)) {
             return false;
         }
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+        // The launcher opens its log files (logs/) before the infrastructure starts.
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir,
+                entry -> !(entry.getFileName().toString().equals("logs") && Files.isDirectory(entry)))) {
             return !entries.iterator().hasNext();
         } catch (IOException e) {
             throw new DevInfraException("Could not read the directory " + dir + ": " + e, e);
