@@ -27,14 +27,20 @@ public final class Ports {
     }
 
     /**
-     * Whether nothing listens on {@code port}. The probe binds the wildcard address, so a server
-     * bound to any local address (loopback, IPv6, all) counts as a clash.
+     * Whether nothing listens on {@code port}, on the wildcard address (a server on any local
+     * address clashes there on Linux) or on loopback (where the servers bind; macOS lets a
+     * wildcard bind pass next to it).
      */
     public static boolean isFree(int port) {
+        return canBind(new InetSocketAddress(port))
+                && canBind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+    }
+
+    private static boolean canBind(InetSocketAddress address) {
         try (ServerSocket socket = new ServerSocket()) {
             // Like the servers themselves: a port left in TIME_WAIT by an earlier run is usable.
             socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(port));
+            socket.bind(address);
             return true;
         } catch (IOException e) {
             return false;

