@@ -42,7 +42,15 @@ public final class FraudTopology {
     private FraudTopology() {
     }
 
+    /** The topology on a builder of its own (tests, or a service without other processing). */
     public static Topology build(FraudTopologyConfig config) {
+        StreamsBuilder builder = new StreamsBuilder();
+        define(builder, config);
+        return builder.build();
+    }
+
+    /** Adds the stores and processing to a builder (the Spring layer passes the service's builder). */
+    public static void define(StreamsBuilder builder, FraudTopologyConfig config) {
         FraudRules rules = FraudRules.from(config.rules());
         Duration window = rules.lookback();
         Duration retention = window.plus(config.grace());
@@ -50,7 +58,6 @@ public final class FraudTopology {
                 ? Stores.persistentWindowStore(CUSTOMER_ORDERS_STORE, retention, window, true)
                 : Stores.inMemoryWindowStore(CUSTOMER_ORDERS_STORE, retention, window, true);
 
-        StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.windowStoreBuilder(supplier, Serdes.String(), ContractSerde.of(FraudDecision.class)));
 
         DeadLetters.source(builder, Topics.ORDER_REQUESTED, Topics.deadLetterTopic(Service.FRAUD).name())
@@ -64,7 +71,6 @@ public final class FraudTopology {
                 .process(() -> new FraudProcessor(rules), Named.as("fraud-rules"), CUSTOMER_ORDERS_STORE)
                 .to(Topics.FRAUD_CHECKS.name(), Produced.with(Serdes.String(), ContractSerde.forTopic(Topics.FRAUD_CHECKS))
                         .withName("write-fraud-checks"));
-        return builder.build();
     }
 
     private static SpecificRecord byCustomer(OrderRequested order) {

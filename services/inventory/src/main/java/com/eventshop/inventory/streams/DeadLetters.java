@@ -2,6 +2,7 @@ package com.eventshop.inventory.streams;
 
 import com.eventshop.contracts.TopicSpec;
 import com.eventshop.contracts.serde.ContractSerde;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
@@ -24,15 +25,20 @@ import org.slf4j.LoggerFactory;
  * Reads a contract topic as raw bytes and decodes it in the topology: a record that does not
  * decode (garbage, an unknown schema, a type that does not belong on the topic) goes to the
  * service's dead-letter topic with its original key, bytes and headers plus headers saying where
- * it came from and why, and processing goes on.
+ * it came from and why, and processing goes on. Unlike a deserialization exception handler, the
+ * dead letter is written in the task's transaction (exactly once) and works in TopologyTestDriver.
  */
 public final class DeadLetters {
 
-    public static final String HEADER_TOPIC = "eventshop.dlt.original-topic";
-    public static final String HEADER_PARTITION = "eventshop.dlt.original-partition";
-    public static final String HEADER_OFFSET = "eventshop.dlt.original-offset";
-    public static final String HEADER_EXCEPTION = "eventshop.dlt.exception";
-    public static final String HEADER_MESSAGE = "eventshop.dlt.message";
+    // The header names spring-kafka's DeadLetterPublishingRecoverer and the platform use, so every
+    // dead letter of Eventshop reads the same: partition as 4-byte int, offset/timestamp as 8-byte long.
+    public static final String HEADER_TOPIC = "kafka_dlt-original-topic";
+    public static final String HEADER_PARTITION = "kafka_dlt-original-partition";
+    public static final String HEADER_OFFSET = "kafka_dlt-original-offset";
+    public static final String HEADER_TIMESTAMP = "kafka_dlt-original-timestamp";
+    public static final String HEADER_CONSUMER_GROUP = "kafka_dlt-original-consumer-group";
+    public static final String HEADER_EXCEPTION = "kafka_dlt-exception-fqcn";
+    public static final String HEADER_MESSAGE = "kafka_dlt-exception-message";
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
 
@@ -87,9 +93,11 @@ public final class DeadLetters {
                 Headers headers = new RecordHeaders(record.headers().toArray());
                 context.recordMetadata().ifPresent(m -> {
                     headers.add(HEADER_TOPIC, bytes(m.topic()));
-                    headers.add(HEADER_PARTITION, bytes(Integer.toString(m.partition())));
-                    headers.add(HEADER_OFFSET, bytes(Long.toString(m.offset())));
+                    headers.add(HEADER_PARTITION, ByteBuffer.allocate(4).putInt(m.partition()).array());
+                    headers.add(HEADER_OFFSET, ByteBuffer.allocate(8).putLong(m.offset()).array());
                 });
+                headers.add(HEADER_TIMESTAMP, ByteBuffer.allocate(8).putLong(record.timestamp()).array());
+                headers.add(HEADER_CONSUMER_GROUP, bytes(context.applicationId()));
                 headers.add(HEADER_EXCEPTION, bytes(e.getClass().getName()));
                 headers.add(HEADER_MESSAGE, bytes(String.valueOf(e.getMessage())));
                 log.warn("Dead-lettering an unreadable record (key {}) from {}: {}", record.key(),

@@ -60,8 +60,15 @@ public final class InventoryTopology {
     private InventoryTopology() {
     }
 
+    /** The topology on a builder of its own (tests, or a service without other processing). */
     public static Topology build(InventoryTopologyConfig config) {
         StreamsBuilder builder = new StreamsBuilder();
+        define(builder, config);
+        return builder.build();
+    }
+
+    /** Adds the stores and processing to a builder (the Spring layer passes the service's builder). */
+    public static void define(StreamsBuilder builder, InventoryTopologyConfig config) {
         builder.addStateStore(store(config, STOCK_STORE, ContractSerde.of(Stock.class)));
         builder.addStateStore(store(config, ORDER_RESERVATIONS_STORE, ContractSerde.of(OrderReservation.class)));
 
@@ -118,7 +125,6 @@ public final class InventoryTopology {
                 .to(Topics.INVENTORY_STOCK.name(), Produced.with(Serdes.String(), stockSerde)
                         .withName("write-stock-on-followups"));
 
-        return builder.build();
     }
 
     private static KStream<String, SpecificRecord> repartition(KStream<String, SpecificRecord> stream,

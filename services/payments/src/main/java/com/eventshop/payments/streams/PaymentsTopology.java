@@ -39,8 +39,15 @@ public final class PaymentsTopology {
     private PaymentsTopology() {
     }
 
+    /** The topology on a builder of its own (tests, or a service without other processing). */
     public static Topology build(PaymentsTopologyConfig config) {
         StreamsBuilder builder = new StreamsBuilder();
+        define(builder, config);
+        return builder.build();
+    }
+
+    /** Adds the stores and processing to a builder (the Spring layer passes the service's builder). */
+    public static void define(StreamsBuilder builder, PaymentsTopologyConfig config) {
         builder.addStateStore(store(config, PAYMENTS_STORE, ContractSerde.of(PaymentRecord.class)));
         builder.addStateStore(store(config, PENDING_REFUNDS_STORE, Serdes.Long()));
         String deadLetters = Topics.deadLetterTopic(Service.PAYMENTS).name();
@@ -50,7 +57,6 @@ public final class PaymentsTopology {
                 .process(() -> new PaymentProcessor(config), Named.as("payments"), PAYMENTS_STORE, PENDING_REFUNDS_STORE)
                 .to(Topics.PAYMENT_PROCESSED.name(), Produced.with(Serdes.String(),
                         ContractSerde.forTopic(Topics.PAYMENT_PROCESSED)).withName("write-payments"));
-        return builder.build();
     }
 
     private static <V> StoreBuilder<KeyValueStore<String, V>> store(PaymentsTopologyConfig config, String name,
