@@ -50,8 +50,12 @@ public final class InventoryTopology {
 
     /** KeyValueStore&lt;productId, Stock&gt;: the authority on stock. */
     public static final String STOCK_STORE = "stock";
+    /** KeyValueStore&lt;productId|adjustmentId, appliedAtMillis&gt;: adjustments applied recently. */
+    public static final String APPLIED_ADJUSTMENTS_STORE = "applied-adjustments";
     /** KeyValueStore&lt;orderId, OrderReservation&gt;: per-order reservation state. */
     public static final String ORDER_RESERVATIONS_STORE = "order-reservations";
+    /** adjustmentId prefix of seed adjustments: applied only to products without stock. */
+    public static final String SEED_PREFIX = "seed-";
     /** Repartition topics (the application id and "-repartition" are added by Kafka Streams). */
     public static final String STOCK_COMMANDS = "stock-commands";
     public static final String STOCK_FOLLOWUPS = "stock-followups";
@@ -71,6 +75,7 @@ public final class InventoryTopology {
     public static void define(StreamsBuilder builder, InventoryTopologyConfig config) {
         builder.addStateStore(store(config, STOCK_STORE, ContractSerde.of(Stock.class)));
         builder.addStateStore(store(config, ORDER_RESERVATIONS_STORE, ContractSerde.of(OrderReservation.class)));
+        builder.addStateStore(store(config, APPLIED_ADJUSTMENTS_STORE, Serdes.Long()));
 
         String deadLetters = Topics.deadLetterTopic(Service.INVENTORY).name();
         Serde<SpecificRecord> checksSerde = ContractSerde.forTopic(Topics.INVENTORY_CHECKS);
@@ -98,7 +103,8 @@ public final class InventoryTopology {
         Map<String, KStream<String, SpecificRecord>> fromStock = repartition(
                 fromOrders.get("reservations-commands"), STOCK_COMMANDS, StockCommand.class, config)
                 .merge(adjustments, Named.as("merge-adjustments"))
-                .process(StockProcessor::new, Named.as("stock-keeper"), STOCK_STORE)
+                .process(() -> new StockProcessor(config, true), Named.as("stock-keeper"), STOCK_STORE,
+                        APPLIED_ADJUSTMENTS_STORE)
                 .split(Named.as("stock-keeper-"))
                 .branch((k, v) -> v instanceof LineOutcome, Branched.as("outcomes"))
                 .defaultBranch(Branched.as("stock"));
@@ -120,7 +126,7 @@ public final class InventoryTopology {
 
         // Follow-up commands never reserve, so they only ever change stock.
         repartition(fromOutcomes.get("outcomes-commands"), STOCK_FOLLOWUPS, StockCommand.class, config)
-                .process(StockProcessor::new, Named.as("stock-keeper-followups"), STOCK_STORE)
+                .process(() -> new StockProcessor(config, false), Named.as("stock-keeper-followups"), STOCK_STORE)
                 .filter((k, v) -> v instanceof Stock, Named.as("followup-stock-only"))
                 .to(Topics.INVENTORY_STOCK.name(), Produced.with(Serdes.String(), stockSerde)
                         .withName("write-stock-on-followups"));

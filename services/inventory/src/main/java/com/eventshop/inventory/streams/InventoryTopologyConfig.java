@@ -10,27 +10,33 @@ import java.time.Duration;
  *                              topics' and inventory.adjustments' count (co-partitioning)
  * @param reservationRetention  how long a finished order's reservation state is kept (it guards
  *                              against late duplicates) before it is purged
- * @param purgeInterval         how often (wall clock) finished reservations are purged
+ * @param purgeInterval         how often (wall clock) finished reservations and old adjustment
+ *                              ids are purged
+ * @param adjustmentDedupRetention how long an applied adjustmentId is remembered, so a repeated
+ *                              StockAdjusted (a retried PUT with the same Idempotency-Key) is ignored
  * @param persistentStores      RocksDB stores (true) or in-memory stores (tests, demos)
  */
 public record InventoryTopologyConfig(int partitions, Duration reservationRetention,
-                                      Duration purgeInterval, boolean persistentStores) {
+                                      Duration purgeInterval, Duration adjustmentDedupRetention,
+                                      boolean persistentStores) {
 
     public InventoryTopologyConfig {
         if (partitions < 1) {
             throw new IllegalArgumentException("partitions must be >= 1");
         }
-        if (reservationRetention.isNegative() || purgeInterval.isNegative() || purgeInterval.isZero()) {
+        if (reservationRetention.isNegative() || adjustmentDedupRetention.isNegative()
+                || purgeInterval.isNegative() || purgeInterval.isZero()) {
             throw new IllegalArgumentException("retention must be >= 0 and purge interval > 0");
         }
     }
 
     public static InventoryTopologyConfig defaults() {
         return new InventoryTopologyConfig(Topics.ORDER_PARTITIONS, Duration.ofDays(7),
-                Duration.ofHours(1), true);
+                Duration.ofHours(1), Duration.ofDays(1), true);
     }
 
     public InventoryTopologyConfig withPersistentStores(boolean persistent) {
-        return new InventoryTopologyConfig(partitions, reservationRetention, purgeInterval, persistent);
+        return new InventoryTopologyConfig(partitions, reservationRetention, purgeInterval,
+                adjustmentDedupRetention, persistent);
     }
 }

@@ -7,10 +7,15 @@ import com.eventshop.inventory.domain.StockInstruction;
 import com.eventshop.inventory.domain.StockLevel;
 import com.eventshop.inventory.streams.internal.StockCommand;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,18 +24,37 @@ import org.slf4j.LoggerFactory;
  * The authority on stock, keyed by productId: applies admin adjustments and stock commands to the
  * {@code stock} store, publishes every change as {@link Stock} (keyed by productId) and answers
  * each RESERVE with a line outcome keyed by orderId.
+ *
+ * <p>An adjustment is applied once per (productId, adjustmentId) within
+ * {@link InventoryTopologyConfig#adjustmentDedupRetention()} (the API uses the request's
+ * Idempotency-Key as adjustmentId, so a retried PUT does not set the stock again after orders
+ * reserved some of it). An adjustment whose id starts with {@link InventoryTopology#SEED_PREFIX} only applies to
+ * a product inventory does not know yet (demo seeding never overwrites real stock).
  */
 final class StockProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
 
     private static final Logger log = LoggerFactory.getLogger(StockProcessor.class);
 
+    private final InventoryTopologyConfig config;
+    private final boolean adjusts;
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, Stock> stock;
+    private KeyValueStore<String, Long> appliedAdjustments;
+
+    /** @param adjusts whether this instance reads adjustments (and owns the dedup store) */
+    StockProcessor(InventoryTopologyConfig config, boolean adjusts) {
+        this.config = config;
+        this.adjusts = adjusts;
+    }
 
     @Override
     public void init(ProcessorContext<String, SpecificRecord> context) {
         this.context = context;
         this.stock = context.getStateStore(InventoryTopology.STOCK_STORE);
+        if (adjusts) {
+            this.appliedAdjustments = context.getStateStore(InventoryTopology.APPLIED_ADJUSTMENTS_STORE);
+            context.schedule(config.purgeInterval(), PunctuationType.WALL_CLOCK_TIME, this::purgeAdjustments);
+        }
     }
 
     @Override
@@ -52,9 +76,38 @@ final class StockProcessor implements Processor<String, SpecificRecord, String, 
                     adjusted.getAdjustmentId(), adjusted.getAvailable(), productId);
             return;
         }
-        StockLevel level = StockBook.adjust(InventoryRecords.toDomain(stock.get(productId)), productId,
-                adjusted.getAvailable());
+        if (appliedAdjustments == null) {
+            log.warn("StockAdjusted {} reached a processor that does not apply adjustments", adjusted.getAdjustmentId());
+            return;
+        }
+        String dedupKey = productId + "|" + adjusted.getAdjustmentId();
+        if (appliedAdjustments.get(dedupKey) != null) {
+            log.info("StockAdjusted {} for {} was applied before; ignored", adjusted.getAdjustmentId(), productId);
+            return;
+        }
+        appliedAdjustments.put(dedupKey, context.currentSystemTimeMs());
+        Stock current = stock.get(productId);
+        if (current != null && adjusted.getAdjustmentId().startsWith(InventoryTopology.SEED_PREFIX)) {
+            log.debug("Seed for {} ignored: inventory knows the product already", productId);
+            return;
+        }
+        StockLevel level = StockBook.adjust(InventoryRecords.toDomain(current), productId, adjusted.getAvailable());
+        log.info("Stock of {} set to {} available by {}", productId, adjusted.getAvailable(), adjusted.getAdjustmentId());
         publish(record, level);
+    }
+
+    private void purgeAdjustments(long now) {
+        long cutoff = now - config.adjustmentDedupRetention().toMillis();
+        List<String> expired = new ArrayList<>();
+        try (KeyValueIterator<String, Long> all = appliedAdjustments.all()) {
+            while (all.hasNext()) {
+                KeyValue<String, Long> entry = all.next();
+                if (entry.value < cutoff) {
+                    expired.add(entry.key);
+                }
+            }
+        }
+        expired.forEach(appliedAdjustments::delete);
     }
 
     private void apply(Record<String, SpecificRecord> record, StockCommand command) {

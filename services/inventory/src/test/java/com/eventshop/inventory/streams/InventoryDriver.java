@@ -78,7 +78,11 @@ final class InventoryDriver implements AutoCloseable {
     }
 
     void setStock(String productId, int available) {
-        adjustments.pipeInput(productId, StockAdjusted.newBuilder().setAdjustmentId(UUID.randomUUID().toString())
+        adjust(productId, available, UUID.randomUUID().toString());
+    }
+
+    void adjust(String productId, int available, String adjustmentId) {
+        adjustments.pipeInput(productId, StockAdjusted.newBuilder().setAdjustmentId(adjustmentId)
                 .setProductId(productId).setAvailable(available).setAdjustedAt(now()).build(), now());
     }
 

@@ -41,6 +41,24 @@ class InventoryTopologyTest {
     }
 
     @Test
+    void aRepeatedAdjustmentIsAppliedOnce() {
+        inv.adjust("p-1", 10, "key-1");
+        inv.request("o-1", "p-1", 4);
+        inv.adjust("p-1", 10, "key-1"); // a retried PUT with the same Idempotency-Key
+        assertThat(inv.stock("p-1")).containsExactly(6, 4, 0);
+        inv.adjust("p-1", 10, "key-2");
+        assertThat(inv.stock("p-1")).containsExactly(10, 4, 0);
+    }
+
+    @Test
+    void seedsOnlyApplyToUnknownProducts() {
+        inv.adjust("p-1", 1000, InventoryTopology.SEED_PREFIX + "p-1");
+        inv.adjust("p-9", 1000, InventoryTopology.SEED_PREFIX + "p-9");
+        assertThat(inv.stock("p-1")).containsExactly(10, 0, 0);
+        assertThat(inv.stock("p-9")).containsExactly(1000, 0, 0);
+    }
+
+    @Test
     void reservesEveryLineAndPasses() {
         inv.request("o-1", "p-1", 2, "p-2", 1);
 
