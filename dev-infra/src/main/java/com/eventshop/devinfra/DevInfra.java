@@ -37,6 +37,7 @@ public final class DevInfra implements AutoCloseable {
      */
     public static DevInfra start(DevInfraSettings settings, ProgressListener listener) {
         Properties marker = DataDirectory.prepare(settings.dataDir());
+        PostgresServer.stopLeftover(settings.dataDir());
         checkPorts(settings);
         DevInfra infra = new DevInfra(settings);
         try {
@@ -144,6 +145,7 @@ public final class DevInfra implements AutoCloseable {
      * Eventshop marker, unless {@code force} is set. Nothing may be running on it.
      */
     public static void wipe(Path dataDir, boolean force) {
+        PostgresServer.stopLeftover(dataDir);
         DataDirectory.wipe(dataDir, force);
     }
 

@@ -65,6 +65,39 @@ public final class PostgresServer implements AutoCloseable {
         this.postgres = postgres;
     }
 
+    /**
+     * Stops a PostgreSQL server still running on this data directory after its launcher died
+     * (killed with SIGKILL, say): the server process outlives the JVM that started it, and would
+     * otherwise hold the port and the data. Only a live postgres process whose postmaster.pid
+     * names this very directory is stopped (SIGTERM: a clean shutdown).
+     */
+    public static void stopLeftover(Path dataDir) {
+        Path pgDir = dataDir.resolve("postgres").toAbsolutePath();
+        Path pidFile = pgDir.resolve("postmaster.pid");
+        if (!Files.isRegularFile(pidFile)) {
+            return;
+        }
+        try {
+            java.util.List<String> lines = Files.readAllLines(pidFile);
+            if (lines.size() < 2 || !Path.of(lines.get(1).strip()).toAbsolutePath().equals(pgDir)) {
+                return;
+            }
+            long pid = Long.parseLong(lines.get(0).strip());
+            java.util.Optional<ProcessHandle> process = ProcessHandle.of(pid)
+                    .filter(ProcessHandle::isAlive)
+                    .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+            if (process.isEmpty()) {
+                return;
+            }
+            log.warn("Stopping PostgreSQL (pid {}) left running on {} by an earlier run", pid, pgDir);
+            process.get().destroy();
+            process.get().onExit().get(20, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new DevInfraException("A PostgreSQL server from an earlier run still uses " + pgDir
+                    + " and could not be stopped (" + e + "). Stop it (see " + pidFile + ") and start again.", e);
+        }
+    }
+
     /** Initialises the data directory on first use (or checks it), then starts the server. */
     public static PostgresServer start(Settings settings) {
         Path pgDir = settings.dataDir().resolve("postgres").toAbsolutePath();
