@@ -1,0 +1,74 @@
+package com.eventshop.payments.api;
+
+import com.eventshop.payments.domain.Payment;
+import com.eventshop.payments.streams.PaymentRecords;
+import com.eventshop.payments.streams.internal.PaymentRecord;
+import com.eventshop.platform.web.ProblemException;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.apache.kafka.streams.state.HostInfo;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The payment of an order, read from the payments store (forwarded to the instance that owns it). */
+@RestController
+@RequestMapping("/api/payments")
+public class PaymentController {
+
+    private static final Pattern ORDER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
+
+    /** Refund progress of a cancelled, authorised payment. */
+    public record RefundView(String status, String refundId, String reason) {
+    }
+
+    /**
+     * The payment of an order. {@code status}: AUTHORIZED, DECLINED, FAILED, or NOT_CHARGED (the
+     * order was cancelled before it was validated).
+     */
+    public record PaymentView(String orderId, String customerId, String status, String paymentId, long amountCents,
+                              String currency, String reason, boolean cancelled, RefundView refund,
+                              Instant updatedAt) {
+
+        static PaymentView of(PaymentRecord stored) {
+            Payment p = PaymentRecords.toDomain(stored);
+            if (p == null) {
+                throw ProblemException.unprocessable("The payment of order " + stored.getOrderId()
+                        + " was written by a newer version of payments");
+            }
+            return new PaymentView(p.orderId(), p.customerId(), p.status().name(), p.paymentId(), p.amountCents(),
+                    p.currency(), p.reason(), p.cancelled(),
+                    new RefundView(p.refund().name(), p.refundId(), p.refundReason()), stored.getUpdatedAt());
+        }
+    }
+
+    private final PaymentQueries queries;
+    private final PaymentForwarder forwarder;
+
+    public PaymentController(PaymentQueries queries, PaymentForwarder forwarder) {
+        this.queries = queries;
+        this.forwarder = forwarder;
+    }
+
+    @GetMapping("/{orderId}")
+    public ResponseEntity<?> getPayment(@PathVariable String orderId,
+            @RequestHeader(name = PaymentForwarder.FORWARDED_HEADER, required = false) String forwarded) {
+        if (!ORDER_ID.matcher(orderId).matches()) {
+            throw ProblemException.badRequest("orderId must be 1 to 128 letters, digits or ._:- characters")
+                    .with("orderId", orderId);
+        }
+        if (forwarded == null) {
+            Optional<HostInfo> owner = queries.remoteOwner(orderId);
+            if (owner.isPresent()) {
+                return forwarder.forward(owner.get(), orderId);
+            }
+        }
+        PaymentRecord payment = queries.local(orderId).orElseThrow(() ->
+                ProblemException.notFound("No payment for order " + orderId).with("orderId", orderId));
+        return ResponseEntity.ok(PaymentView.of(payment));
+    }
+}

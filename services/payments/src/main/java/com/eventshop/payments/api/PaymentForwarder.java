@@ -1,0 +1,63 @@
+package com.eventshop.payments.api;
+
+import com.eventshop.payments.config.PaymentsProperties;
+import com.eventshop.platform.web.ProblemException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.apache.kafka.streams.state.HostInfo;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+/**
+ * Forwards a payment query to the payments instance that owns the order (its
+ * {@code application.server}) and relays the answer as it is, 404 problems included. An owner
+ * that cannot be reached within the timeout gives a 503 problem at once; forwarded requests are
+ * marked so they are never forwarded again.
+ */
+@Component
+public class PaymentForwarder {
+
+    /** Marks a forwarded request; its receiver answers from its own store. */
+    public static final String FORWARDED_HEADER = "X-Eventshop-Forwarded";
+
+    private final HttpClient client;
+    private final Duration timeout;
+
+    public PaymentForwarder(PaymentsProperties properties) {
+        this.timeout = properties.forwardTimeout();
+        this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
+    }
+
+    public ResponseEntity<String> forward(HostInfo owner, String orderId) {
+        URI uri = URI.create("http://" + owner.host() + ":" + owner.port() + "/api/payments/"
+                + URLEncoder.encode(orderId, StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).header(FORWARDED_HEADER, "true")
+                .header("Accept", "application/json, application/problem+json").GET().build();
+        try {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            MediaType type = response.headers().firstValue("Content-Type").map(MediaType::parseMediaType)
+                    .orElse(MediaType.APPLICATION_JSON);
+            return ResponseEntity.status(response.statusCode()).contentType(type).body(response.body());
+        } catch (IOException e) {
+            throw unreachable(owner, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unreachable(owner, e);
+        }
+    }
+
+    private static ProblemException unreachable(HostInfo owner, Exception e) {
+        return new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "Payment temporarily unavailable",
+                "the payments instance that owns this order (" + owner.host() + ":" + owner.port()
+                        + ") cannot be reached: " + e.getClass().getSimpleName())
+                .with("owner", owner.host() + ":" + owner.port());
+    }
+}

@@ -1,0 +1,36 @@
+package com.eventshop.payments.config;
+
+import com.eventshop.payments.domain.PaymentProvider;
+import com.eventshop.payments.domain.SimulatedPaymentProvider;
+import com.eventshop.payments.domain.Sleeper;
+import com.eventshop.payments.streams.PaymentsTopology;
+import com.eventshop.payments.streams.PaymentsTopologyConfig;
+import com.eventshop.platform.kafka.streams.EventshopTopology;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The payment provider adapter and payments' topology on the service's StreamsBuilder. */
+@Configuration(proxyBeanMethods = false)
+public class PaymentsConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentsConfiguration.class);
+
+    /** The simulated provider, unless a real adapter is configured as a PaymentProvider bean. */
+    @Bean
+    @ConditionalOnMissingBean(PaymentProvider.class)
+    PaymentProvider simulatedPaymentProvider(PaymentsProperties properties) {
+        SimulatedPaymentProvider.Settings settings = properties.simulated().settings();
+        log.info("Using the simulated payment provider: {}", settings);
+        return new SimulatedPaymentProvider(settings);
+    }
+
+    @Bean
+    EventshopTopology paymentsTopology(PaymentProvider provider, PaymentsProperties properties) {
+        PaymentsTopologyConfig config = new PaymentsTopologyConfig(provider, properties.retry().policy(),
+                Sleeper.THREAD, properties.refundRetryInterval(), true);
+        return (builder, settings) -> PaymentsTopology.define(builder, config);
+    }
+}
