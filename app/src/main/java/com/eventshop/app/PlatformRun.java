@@ -84,6 +84,16 @@ final class PlatformRun {
         printSummary(Duration.between(begin, Instant.now()), logs);
     }
 
+    DevInfra infra() {
+        return infra;
+    }
+
+    List<RunningService> services() {
+        synchronized (services) {
+            return List.copyOf(services);
+        }
+    }
+
     void awaitStop() {
         try {
             stopped.await();
@@ -180,6 +190,12 @@ final class PlatformRun {
             args.add("--spring.mail.host=" + infra.smtpHost());
             args.add("--spring.mail.port=" + infra.smtpPort());
             service.demoProperties().forEach((key, value) -> args.add("--" + key + "=" + value));
+            // Settings given as property names (tests, benchmarks) reach every service and win.
+            env.forEach((key, value) -> {
+                if (key.startsWith("eventshop.") || key.startsWith("spring.")) {
+                    args.add("--" + key + "=" + value);
+                }
+            });
             ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                     .bannerMode(Banner.Mode.OFF)
                     .logStartupInfo(false)

@@ -1,0 +1,65 @@
+package com.eventshop.app;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The whole platform in this JVM, exactly as {@code ./eventshop up} runs it, for code that needs
+ * it running: cross-service tests and end-to-end benchmarks.
+ */
+public final class Eventshop implements AutoCloseable {
+
+    private final PlatformRun run;
+
+    private Eventshop(PlatformRun run) {
+        this.run = run;
+    }
+
+    /**
+     * Starts infrastructure and every present service.
+     *
+     * @param dataDir data directory (wiped first when {@code fresh})
+     * @param env     settings as environment variables (ports, KAFKA_BOOTSTRAP_SERVERS, ...)
+     * @param out     where the progress lines and summary go
+     */
+    public static Eventshop start(Path dataDir, boolean fresh, Map<String, String> env, PrintStream out) {
+        PlatformRun run = new PlatformRun(new LaunchOptions("up", fresh, dataDir.toAbsolutePath()), env,
+                new Console(out));
+        try {
+            run.start();
+        } catch (RuntimeException e) {
+            run.stop();
+            throw e;
+        }
+        return new Eventshop(run);
+    }
+
+    public String kafkaBootstrapServers() {
+        return run.infra().kafkaBootstrapServers();
+    }
+
+    /** Base URL of a running service, e.g. {@code http://localhost:8082}. */
+    public String url(String service) {
+        return run.services().stream().filter(s -> s.definition().name().equals(service)).findFirst()
+                .map(PlatformRun.RunningService::url)
+                .orElseThrow(() -> new IllegalArgumentException(service + " is not running"));
+    }
+
+    /** The infrastructure, e.g. to read the mails the SMTP server received. */
+    public com.eventshop.devinfra.DevInfra infra() {
+        return run.infra();
+    }
+
+    /** The application context of a running service (tests stop and restart services). */
+    public org.springframework.context.ConfigurableApplicationContext context(String service) {
+        return run.services().stream().filter(s -> s.definition().name().equals(service)).findFirst()
+                .map(PlatformRun.RunningService::context)
+                .orElseThrow(() -> new IllegalArgumentException(service + " is not running"));
+    }
+
+    @Override
+    public void close() {
+        run.stop();
+    }
+}

@@ -1,0 +1,393 @@
+package com.eventshop.bench;
+
+import com.eventshop.app.Eventshop;
+import com.eventshop.contracts.Address;
+import com.eventshop.contracts.OrderLine;
+import com.eventshop.contracts.OrderState;
+import com.eventshop.contracts.Topics;
+import com.eventshop.contracts.events.OrderRequested;
+import com.eventshop.contracts.serde.ContractSerde;
+import com.eventshop.contracts.tables.Order;
+import com.eventshop.devinfra.Ports;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Orders through the whole flow (inventory and fraud checks, validation, payment,
+ * confirmation) on the platform as {@code ./eventshop up} runs it, in this JVM:
+ * <ol>
+ *   <li>throughput: N orders written to order.requested as fast as possible, orders/s until
+ *       every one is CONFIRMED;</li>
+ *   <li>latency at fixed rates (200 and 1,000 orders/s): request to CONFIRMED, p50/p99/p99.9;</li>
+ *   <li>HTTP: concurrent clients each placing an order and long-polling until CONFIRMED.</li>
+ * </ol>
+ * The load generator plays the orders API's part when it writes order.requested directly.
+ * Options: {@code --orders 50000 --rates 200,1000 --rate-seconds 20 --http-clients 16
+ * --http-seconds 20 --commit-interval-ms 100 --payment-latency-ms 0}.
+ */
+public final class OrderFlowBench {
+
+    private static final Set<OrderState> TERMINAL = EnumSet.of(OrderState.CONFIRMED, OrderState.REJECTED,
+            OrderState.PAYMENT_FAILED, OrderState.CANCELLED);
+
+    private final Map<String, Long> sentAtNanos = new ConcurrentHashMap<>();
+    private final Map<String, OrderState> outcomes = new ConcurrentHashMap<>();
+    private final AtomicLong lastTerminalNanos = new AtomicLong();
+    private volatile Histogram latencies;
+    private final List<String[]> prices;
+
+    private OrderFlowBench(List<String[]> prices) {
+        this.prices = prices;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = Options.parse(args);
+        int orders = Integer.parseInt(options.getOrDefault("orders", "50000"));
+        List<Integer> rates = java.util.Arrays.stream(options.getOrDefault("rates", "200,1000").split(","))
+                .map(String::strip).map(Integer::parseInt).toList();
+        int rateSeconds = Integer.parseInt(options.getOrDefault("rate-seconds", "20"));
+        int httpClients = Integer.parseInt(options.getOrDefault("http-clients", "16"));
+        int httpSeconds = Integer.parseInt(options.getOrDefault("http-seconds", "20"));
+        String commitInterval = options.getOrDefault("commit-interval-ms", "100");
+        String paymentLatency = options.getOrDefault("payment-latency-ms", "0");
+
+        System.out.println("Order flow benchmark on " + MachineInfo.describe());
+        Map<String, String> env = new HashMap<>();
+        env.put("EVENTSHOP_KAFKA_PORT", "0");
+        env.put("EVENTSHOP_POSTGRES_PORT", "0");
+        env.put("EVENTSHOP_SMTP_PORT", "0");
+        for (String service : List.of("GATEWAY", "ACCOUNTS", "ORDERS", "INVENTORY", "FRAUD", "PAYMENTS",
+                "CATALOG", "SHIPPING", "NOTIFICATIONS", "SEARCH", "CRAWLER", "OPS")) {
+            env.put(service + "_PORT", Integer.toString(Ports.freePort()));
+        }
+        env.put("spring.kafka.streams.properties.commit.interval.ms", commitInterval);
+        env.put("eventshop.payments.simulated.latency-min-ms", paymentLatency);
+        env.put("eventshop.payments.simulated.latency-max-ms", paymentLatency);
+        // Bench customers place many orders: lift the fraud thresholds out of the way.
+        env.put("eventshop.fraud.max-orders-per-window", "1000000");
+        env.put("eventshop.fraud.max-amount-cents", "100000000000");
+        System.out.printf(Locale.ROOT, "Config: exactly_once_v2, commit.interval.ms=%s, %d partitions per order topic,"
+                + " 1 broker, simulated payment latency %s ms%n%n", commitInterval, Topics.ORDER_PARTITIONS, paymentLatency);
+
+        Path dataDir = Files.createTempDirectory("eventshop-bench-flow");
+        try (Eventshop shop = Eventshop.start(dataDir, true, env, System.out)) {
+            OrderFlowBench bench = new OrderFlowBench(readPrices());
+            bench.raiseStock(shop);
+            try (ViewWatcher watcher = bench.new ViewWatcher(shop.kafkaBootstrapServers())) {
+                watcher.start();
+                System.out.println();
+                System.out.println("Warm-up");
+                bench.runAtMaxSpeed(shop, Math.min(5000, orders), "warm-up");
+
+                System.out.println("Throughput");
+                double throughput = bench.runAtMaxSpeed(shop, orders, "orders");
+
+                List<String> rateLines = new ArrayList<>();
+                for (int rate : rates) {
+                    System.out.println("Latency at " + rate + " orders/s");
+                    Histogram h = bench.runAtRate(shop, rate, rateSeconds);
+                    rateLines.add(String.format(Locale.ROOT,
+                            "  at %,5d/s   p50 %6.1f ms   p99 %6.1f ms   p99.9 %6.1f ms   max %6.1f ms   (%d orders)",
+                            rate, h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(99) / 1000.0,
+                            h.getValueAtPercentile(99.9) / 1000.0, h.getMaxValue() / 1000.0, h.getTotalCount()));
+                }
+
+                System.out.println("HTTP round trips (" + httpClients + " clients: POST, then GET ?waitFor=CONFIRMED)");
+                Histogram http = new Histogram(TimeUnit.MINUTES.toMicros(1), 3);
+                double httpRate = bench.runHttp(shop, httpClients, httpSeconds, http);
+
+                long rss = MemoryUse.residentBytes();
+                System.out.println();
+                System.out.println("Results (" + MachineInfo.describe() + ")");
+                System.out.printf(Locale.ROOT, "  throughput  %,8.0f orders/s to a terminal state (%s)%n",
+                        throughput, bench.outcomeSummary());
+                rateLines.forEach(System.out::println);
+                System.out.printf(Locale.ROOT, "  HTTP        %,8.1f order round trips/s, p50 %.1f ms, p99 %.1f ms%n",
+                        httpRate, http.getValueAtPercentile(50) / 1000.0, http.getValueAtPercentile(99) / 1000.0);
+                System.out.printf(Locale.ROOT, "  memory      %,d MB resident (launcher JVM %,d MB + PostgreSQL %,d MB)%n",
+                        rss / 1_000_000, MemoryUse.ownResidentBytes() / 1_000_000,
+                        (rss - MemoryUse.ownResidentBytes()) / 1_000_000);
+            }
+        } finally {
+            deleteQuietly(dataDir);
+        }
+        System.exit(0);
+    }
+
+    /** Enough stock that no benchmark order is short. */
+    private void raiseStock(Eventshop shop) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        for (String[] price : prices) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                            URI.create(shop.url("inventory") + "/api/inventory/" + price[0]))
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"available\": 10000000}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw new IllegalStateException("Stock for " + price[0] + ": " + response.statusCode() + " " + response.body());
+            }
+        }
+        // Adjustments are applied asynchronously: wait until the last product shows the new stock.
+        String last = prices.get(prices.size() - 1)[0];
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                    URI.create(shop.url("inventory") + "/api/inventory/" + last)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.body().contains("10000000")) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("Stock adjustments were not applied within 60 s");
+    }
+
+    private double runAtMaxSpeed(Eventshop shop, int count, String label) throws Exception {
+        latencies = new Histogram(TimeUnit.MINUTES.toMicros(5), 3);
+        outcomes.clear();
+        Progress progress = new Progress(label, count);
+        long start = System.nanoTime();
+        try (KafkaProducer<String, SpecificRecord> producer = producer(shop.kafkaBootstrapServers())) {
+            for (int i = 0; i < count; i++) {
+                send(producer, i);
+            }
+            producer.flush();
+        }
+        awaitOutcomes(count, progress);
+        double seconds = (lastTerminalNanos.get() - start) / 1e9;
+        progress.done();
+        return count / seconds;
+    }
+
+    private Histogram runAtRate(Eventshop shop, int rate, int seconds) throws Exception {
+        latencies = new Histogram(TimeUnit.MINUTES.toMicros(5), 3);
+        outcomes.clear();
+        int count = rate * seconds;
+        Progress progress = new Progress("orders", count);
+        long intervalNanos = 1_000_000_000L / rate;
+        long start = System.nanoTime();
+        try (KafkaProducer<String, SpecificRecord> producer = producer(shop.kafkaBootstrapServers())) {
+            for (int i = 0; i < count; i++) {
+                long due = start + i * intervalNanos;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                send(producer, i);
+                progress.update(outcomes.size());
+            }
+            producer.flush();
+        }
+        awaitOutcomes(count, progress);
+        progress.done();
+        return latencies;
+    }
+
+    private double runHttp(Eventshop shop, int clients, int seconds, Histogram histogram) throws Exception {
+        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4))
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        AtomicInteger done = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        String orders = shop.url("orders");
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        CountDownLatch finished = new CountDownLatch(clients);
+        Progress progress = new Progress("round trips", 0);
+        long start = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            pool.submit(() -> {
+                int n = 0;
+                try {
+                    while (System.nanoTime() < end) {
+                        long began = System.nanoTime();
+                        String[] price = prices.get((client + n) % prices.size());
+                        String body = String.format(Locale.ROOT, "{\"customerId\":\"bench-http-%d\",\"lines\":[{\"productId\":\"%s\",\"quantity\":1}],"
+                                + "\"shippingAddress\":{\"name\":\"Bench\",\"street\":\"1 Loop St\",\"city\":\"Lyon\",\"postalCode\":\"69001\",\"country\":\"FR\"}}",
+                                client, price[0]);
+                        HttpResponse<String> placed = http.send(HttpRequest.newBuilder(URI.create(orders + "/api/orders"))
+                                .header("Content-Type", "application/json")
+                                .header("Idempotency-Key", UUID.randomUUID().toString())
+                                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                        String location = placed.headers().firstValue("Location").orElse(null);
+                        if (placed.statusCode() != 202 || location == null) {
+                            failed.incrementAndGet();
+                            continue;
+                        }
+                        URI wait = URI.create(orders + location + "?waitFor=CONFIRMED&timeout=30s");
+                        HttpResponse<String> confirmed = http.send(HttpRequest.newBuilder(wait).GET().build(),
+                                HttpResponse.BodyHandlers.ofString());
+                        if (confirmed.statusCode() == 200 && confirmed.body().contains("\"CONFIRMED\"")) {
+                            histogram.recordValue(Math.max(1, (System.nanoTime() - began) / 1000));
+                            done.incrementAndGet();
+                        } else {
+                            failed.incrementAndGet();
+                        }
+                        n++;
+                    }
+                } catch (Exception e) {
+                    failed.incrementAndGet();
+                } finally {
+                    finished.countDown();
+                }
+            });
+        }
+        while (!finished.await(500, TimeUnit.MILLISECONDS)) {
+            progress.update(done.get());
+        }
+        pool.shutdown();
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        progress.done();
+        if (failed.get() > 0) {
+            System.out.println("  " + failed.get() + " HTTP round trips failed or did not confirm");
+        }
+        return done.get() / elapsed;
+    }
+
+    private void send(KafkaProducer<String, SpecificRecord> producer, int i) {
+        String orderId = UUID.randomUUID().toString();
+        String[] price = prices.get(i % prices.size());
+        long unit = Long.parseLong(price[1]);
+        OrderRequested order = OrderRequested.newBuilder()
+                .setOrderId(orderId)
+                .setCustomerId("bench-" + (i % 10_000))
+                .setLines(List.of(new OrderLine(price[0], 1, unit)))
+                .setTotalCents(unit)
+                .setCurrency(price[2])
+                .setShippingAddress(new Address("Bench", "1 Loop St", "Lyon", "69001", "FR"))
+                .setRequestHash("")
+                .setRequestedAt(Instant.now())
+                .build();
+        sentAtNanos.put(orderId, System.nanoTime());
+        producer.send(new ProducerRecord<>(Topics.ORDER_REQUESTED.name(), orderId, order));
+    }
+
+    private void awaitOutcomes(int count, Progress progress) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        while (outcomes.size() < count) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Only " + outcomes.size() + " of " + count + " orders finished in 10 min");
+            }
+            progress.update(outcomes.size());
+            Thread.sleep(20);
+        }
+    }
+
+    private String outcomeSummary() {
+        Map<OrderState, Long> counts = new java.util.TreeMap<>();
+        outcomes.values().forEach(state -> counts.merge(state, 1L, Long::sum));
+        return counts.toString();
+    }
+
+    private static KafkaProducer<String, SpecificRecord> producer(String bootstrap) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "2");
+        return new KafkaProducer<>(props, new StringSerializer(),
+                ContractSerde.forTopic(Topics.ORDER_REQUESTED).serializer());
+    }
+
+    /** Follows the orders view topic and notes when each benchmark order reaches a terminal state. */
+    private final class ViewWatcher extends Thread implements AutoCloseable {
+        private final KafkaConsumer<String, byte[]> consumer;
+        private final ContractSerde<Order> serde = ContractSerde.of(Order.class);
+        private volatile boolean running = true;
+
+        ViewWatcher(String bootstrap) {
+            super("bench-view-watcher");
+            setDaemon(true);
+            Properties props = new Properties();
+            props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+            props.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-view-" + UUID.randomUUID());
+            props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+            props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+            props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "5");
+            consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+            consumer.subscribe(List.of(Topics.ORDERS_VIEW.name()));
+            while (consumer.assignment().isEmpty()) {
+                consumer.poll(Duration.ofMillis(100));
+            }
+        }
+
+        @Override
+        public void run() {
+            while (running) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(50))) {
+                    long now = System.nanoTime();
+                    Order order = serde.decode(record.value());
+                    if (order == null || !TERMINAL.contains(order.getState())) {
+                        continue;
+                    }
+                    Long sent = sentAtNanos.remove(record.key());
+                    if (sent != null) {
+                        latencies.recordValue(Math.max(1, (now - sent) / 1000));
+                        outcomes.put(record.key(), order.getState());
+                        lastTerminalNanos.set(now);
+                    }
+                }
+            }
+            consumer.close();
+        }
+
+        @Override
+        public void close() {
+            running = false;
+        }
+    }
+
+    private static List<String[]> readPrices() throws Exception {
+        try (var in = OrderFlowBench.class.getClassLoader().getResourceAsStream("demo/prices.csv")) {
+            if (in == null) {
+                throw new IllegalStateException("demo/prices.csv not on the class path (orders service)");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(l -> !l.isBlank() && !l.startsWith("#") && !l.startsWith("productId"))
+                    .map(l -> l.split(",")).toList();
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (Exception ignored) {
+            // a temp folder left behind is harmless
+        }
+    }
+
+}
