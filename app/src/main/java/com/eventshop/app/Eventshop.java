@@ -58,6 +58,16 @@ public final class Eventshop implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException(service + " is not running"));
     }
 
+    /** Stops one service, as a crash or a deploy would; the rest keeps running. */
+    public void stopService(String service) {
+        run.stopService(service);
+    }
+
+    /** Starts a stopped service again on the same port and data; it resumes where it stopped. */
+    public void startService(String service) {
+        run.startService(service);
+    }
+
     @Override
     public void close() {
         run.stop();

@@ -94,6 +94,29 @@ final class PlatformRun {
         }
     }
 
+    /** Stops one service's context (as a crash or deploy would), leaving the rest running. */
+    void stopService(String name) {
+        RunningService service = service(name);
+        service.context().close();
+    }
+
+    /** Starts a service again on its port, after {@link #stopService(String)}. */
+    void startService(String name) {
+        RunningService old = service(name);
+        if (old.context().isActive()) {
+            throw new IllegalStateException(name + " is running");
+        }
+        RunningService started = startService(old.definition(), old.port());
+        synchronized (services) {
+            services.set(services.indexOf(old), started);
+        }
+    }
+
+    private RunningService service(String name) {
+        return services().stream().filter(s -> s.definition().name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(name + " is not running"));
+    }
+
     void awaitStop() {
         try {
             stopped.await();
@@ -112,7 +135,7 @@ final class PlatformRun {
         console.line("");
         console.line("Stopping Eventshop...");
         List<CompletableFuture<Void>> closing = new ArrayList<>();
-        for (RunningService service : services) {
+        for (RunningService service : services()) {
             closing.add(CompletableFuture.runAsync(() -> {
                 try {
                     service.context().close();

@@ -13,12 +13,16 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -45,18 +49,37 @@ final class TestKafka {
         return cluster.bootstrapServers();
     }
 
-    static void send(TopicSpec topic, String key, SpecificRecord value) {
-        sendRaw(topic.name(), key, ContractSerde.forTopic(topic).encode(value));
+    static RecordMetadata send(TopicSpec topic, String key, SpecificRecord value) {
+        return sendRaw(topic.name(), key, ContractSerde.forTopic(topic).encode(value));
     }
 
-    static void sendRaw(String topic, String key, byte[] value) {
+    static RecordMetadata sendRaw(String topic, String key, byte[] value) {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
+            return producer.send(new ProducerRecord<>(topic, key, value)).get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Waits until the consumer group has committed past a record (it was processed and committed). */
+    static void awaitConsumed(String groupId, RecordMetadata record, Duration timeout) {
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            while (System.nanoTime() < deadline) {
+                OffsetAndMetadata committed = admin.listConsumerGroupOffsets(groupId)
+                        .partitionsToOffsetAndMetadata().get().get(partition);
+                if (committed != null && committed.offset() > record.offset()) {
+                    return;
+                }
+                Thread.sleep(100);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        throw new AssertionError(groupId + " did not consume " + partition + "@" + record.offset() + " within " + timeout);
     }
 
     /** Reads a topic from the beginning (committed records only) until {@code done} holds or the timeout. */
