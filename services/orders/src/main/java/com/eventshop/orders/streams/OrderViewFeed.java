@@ -35,6 +35,8 @@ public final class OrderViewFeed implements AutoCloseable {
     private final Map<String, Object> consumerConfig;
     private final OrderViewHub hub;
     private final CountDownLatch ready = new CountDownLatch(1);
+    /** Next offset to read per partition (only touched by the feed thread). */
+    private final Map<TopicPartition, Long> positions = new HashMap<>();
     private volatile boolean running;
     private volatile KafkaConsumer<String, Order> consumer;
     private Thread thread;
@@ -77,10 +79,42 @@ public final class OrderViewFeed implements AutoCloseable {
         return running;
     }
 
+    /** Follows the topic until closed; a lost broker or a failed poll only delays it. */
     private void run() {
+        long backoffMs = 500;
+        while (running) {
+            try {
+                follow();
+                return;
+            } catch (WakeupException e) {
+                if (!running) {
+                    return;
+                }
+                log.warn("Order view feed woken up unexpectedly; resuming");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.warn("Order view feed interrupted ({}); retrying in {} ms. Until then long-polls and live "
+                        + "streams only see the state they started with", e.toString(), backoffMs);
+            }
+            try {
+                Thread.sleep(backoffMs);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            backoffMs = Math.min(backoffMs * 2, 10_000);
+        }
+    }
+
+    private void follow() throws InterruptedException {
         try (KafkaConsumer<String, Order> c = new KafkaConsumer<>(consumerConfig,
                 new StringDeserializer(), lenient(ContractSerde.of(Order.class).deserializer()))) {
             consumer = c;
+            if (!running) {
+                return;
+            }
             String topic = Topics.ORDERS_VIEW.name();
             List<TopicPartition> partitions = List.of();
             while (running && partitions.isEmpty()) {
@@ -93,25 +127,22 @@ public final class OrderViewFeed implements AutoCloseable {
                 }
             }
             c.assign(partitions);
-            c.seekToEnd(partitions);
-            partitions.forEach(c::position); // resolve the end offsets now: changes from here on are seen
+            // First start: from the end (changes from now on). After an interruption: where it
+            // stopped, so no change in between is missed by waiters that are still listening.
+            List<TopicPartition> fresh = partitions.stream().filter(p -> !positions.containsKey(p)).toList();
+            c.seekToEnd(fresh);
+            partitions.stream().filter(positions::containsKey).forEach(p -> c.seek(p, positions.get(p)));
+            partitions.forEach(p -> positions.put(p, c.position(p)));
             ready.countDown();
             log.info("Following {} ({} partitions) for live order updates", topic, partitions.size());
             while (running) {
                 for (ConsumerRecord<String, Order> record : c.poll(Duration.ofMillis(500))) {
+                    positions.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
                     if (record.value() != null) {
                         hub.publish(record.value());
                     }
                 }
             }
-        } catch (WakeupException e) {
-            if (running) {
-                log.error("Order view feed woken up unexpectedly", e);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            log.error("Order view feed stopped: live updates and long-polls only see the initial state", e);
         } finally {
             consumer = null;
         }
@@ -132,7 +163,11 @@ public final class OrderViewFeed implements AutoCloseable {
             c.wakeup();
         }
         try {
-            t.join(5000);
+            t.join(1000);
+            if (t.isAlive()) {
+                t.interrupt(); // sleeping between retries
+                t.join(4000);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
