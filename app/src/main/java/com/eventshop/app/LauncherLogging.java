@@ -39,6 +39,15 @@ final class LauncherLogging {
         text.setPattern("%d{HH:mm:ss.SSS} %-5level [%thread] %logger{36} %X{traceId:-} - %msg%n");
         text.start();
 
+        // Tomcat and a few libraries log through java.util.logging, which prints to the console.
+        org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
+        org.slf4j.bridge.SLF4JBridgeHandler.install();
+        ch.qos.logback.classic.jul.LevelChangePropagator levels = new ch.qos.logback.classic.jul.LevelChangePropagator();
+        levels.setContext(context);
+        levels.setResetJUL(true);
+        levels.start();
+        context.addListener(levels);
+
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.INFO);
         root.addAppender(fileAppender(context, logs, "eventshop.json", json));
