@@ -1,6 +1,8 @@
 package com.eventshop.app;
 
+import com.eventshop.contracts.Topics;
 import com.eventshop.devinfra.DevInfraException;
+import com.eventshop.devinfra.TopicProvisioner;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -20,6 +22,10 @@ public final class EventshopLauncher {
                 console.line(LaunchOptions.USAGE);
                 return;
             }
+            if (options.command().equals("topics")) {
+                createTopics(console);
+                return;
+            }
             PlatformRun run = new PlatformRun(options, System.getenv(), console);
             Runtime.getRuntime().addShutdownHook(new Thread(run::stop, "eventshop-shutdown"));
             try {
@@ -36,6 +42,18 @@ public final class EventshopLauncher {
         } catch (LaunchException e) {
             fail(console, e.getMessage());
         }
+    }
+
+    /** Creates the topic catalogue on an external cluster (idempotent; run before deploying). */
+    private static void createTopics(Console console) {
+        String bootstrap = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
+        if (bootstrap == null || bootstrap.isBlank()) {
+            throw new LaunchException("Set KAFKA_BOOTSTRAP_SERVERS to the cluster that should get the topics.");
+        }
+        TopicProvisioner.Result result = TopicProvisioner.provision(bootstrap, Topics.ALL);
+        console.line("Created " + result.created().size() + " of " + Topics.ALL.size() + " topics on " + bootstrap
+                + (result.created().isEmpty() ? "" : ": " + result.created()));
+        result.warnings().forEach(warning -> console.line("  ! " + warning));
     }
 
     private static void fail(Console console, String message) {

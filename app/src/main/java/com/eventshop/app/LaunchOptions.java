@@ -8,8 +8,10 @@ record LaunchOptions(String command, boolean fresh, Path dataDir) {
 
     static final String USAGE = """
             Usage: ./eventshop up [--fresh] [--data-dir DIR]
+                   ./eventshop topics
 
               up            start Kafka, PostgreSQL, SMTP and every service, with demo data
+              topics        create the catalogue's topics on KAFKA_BOOTSTRAP_SERVERS (real clusters)
               --fresh       start from empty data (deletes the Eventshop data directory first)
               --data-dir    where data and logs live (default ./data, or EVENTSHOP_DATA_DIR)
 
@@ -39,7 +41,7 @@ record LaunchOptions(String command, boolean fresh, Path dataDir) {
         if (command == null) {
             command = "up";
         }
-        if (!command.equals("up") && !command.equals("help")) {
+        if (!command.equals("up") && !command.equals("help") && !command.equals("topics")) {
             throw new LaunchException("Unknown command '" + command + "'.\n\n" + USAGE);
         }
         return new LaunchOptions(command, fresh, dataDir.toAbsolutePath().normalize());

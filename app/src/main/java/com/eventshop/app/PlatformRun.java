@@ -212,13 +212,15 @@ final class PlatformRun {
             });
             args.add("--spring.mail.host=" + infra.smtpHost());
             args.add("--spring.mail.port=" + infra.smtpPort());
-            service.demoProperties().forEach((key, value) -> args.add("--" + key + "=" + value));
-            // Settings given as property names (tests, benchmarks) reach every service and win.
+            // Demo settings, then settings given as property names (tests, benchmarks), which win.
+            // One argument per key: Spring joins repeated command-line keys into a list.
+            Map<String, String> properties = new LinkedHashMap<>(service.demoProperties());
             env.forEach((key, value) -> {
                 if (key.startsWith("eventshop.") || key.startsWith("spring.")) {
-                    args.add("--" + key + "=" + value);
+                    properties.put(key, value);
                 }
             });
+            properties.forEach((key, value) -> args.add("--" + key + "=" + value));
             ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                     .bannerMode(Banner.Mode.OFF)
                     .logStartupInfo(false)
