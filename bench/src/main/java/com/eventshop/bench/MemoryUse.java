@@ -16,11 +16,21 @@ final class MemoryUse {
         return resident(ProcessHandle.current().pid());
     }
 
-    /** This process plus every descendant (the PostgreSQL server and its workers). */
-    static long residentBytes() {
+    /**
+     * This process plus the PostgreSQL server and its workers: pg_ctl detaches the server, so it
+     * is found by its data directory, which its command line names.
+     */
+    static long residentBytes(Path dataDir) {
         long total = ownResidentBytes();
-        for (ProcessHandle child : ProcessHandle.current().descendants().toList()) {
-            total += resident(child.pid());
+        String postgresData = dataDir.resolve("postgres").toAbsolutePath().toString();
+        long server = ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(postgresData)).orElse(false))
+                .mapToLong(ProcessHandle::pid).findFirst().orElse(-1);
+        if (server > 0) {
+            total += resident(server);
+            for (ProcessHandle worker : ProcessHandle.of(server).map(p -> p.children().toList()).orElse(java.util.List.of())) {
+                total += resident(worker.pid());
+            }
         }
         return total;
     }

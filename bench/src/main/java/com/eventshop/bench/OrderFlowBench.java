@@ -115,6 +115,7 @@ public final class OrderFlowBench {
 
                 System.out.println("Throughput");
                 double throughput = bench.runAtMaxSpeed(shop, orders, "orders");
+                String throughputOutcomes = bench.outcomeSummary();
 
                 List<String> rateLines = new ArrayList<>();
                 for (int rate : rates) {
@@ -130,11 +131,11 @@ public final class OrderFlowBench {
                 Histogram http = new Histogram(TimeUnit.MINUTES.toMicros(1), 3);
                 double httpRate = bench.runHttp(shop, httpClients, httpSeconds, http);
 
-                long rss = MemoryUse.residentBytes();
+                long rss = MemoryUse.residentBytes(dataDir);
                 System.out.println();
                 System.out.println("Results (" + MachineInfo.describe() + ")");
                 System.out.printf(Locale.ROOT, "  throughput  %,8.0f orders/s to a terminal state (%s)%n",
-                        throughput, bench.outcomeSummary());
+                        throughput, throughputOutcomes);
                 rateLines.forEach(System.out::println);
                 System.out.printf(Locale.ROOT, "  HTTP        %,8.1f order round trips/s, p50 %.1f ms, p99 %.1f ms%n",
                         httpRate, http.getValueAtPercentile(50) / 1000.0, http.getValueAtPercentile(99) / 1000.0);

@@ -66,7 +66,7 @@ final class FraudProcessor implements Processor<String, SpecificRecord, String, 
         }
         FraudDecision decision;
         if (earlier != null) {
-            log.info("Order {} was checked before; repeating its verdict", order.orderId());
+            log.debug("Order {} was checked before; repeating its verdict", order.orderId());
             decision = earlier;
         } else {
             FraudVerdict verdict = rules.evaluate(order, recent);

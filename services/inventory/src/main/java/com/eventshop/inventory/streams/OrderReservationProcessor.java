@@ -104,7 +104,7 @@ final class OrderReservationProcessor implements Processor<String, SpecificRecor
                     .withValue(InventoryRecords.toRecord(instruction)));
         }
         effects.check().ifPresent(check -> {
-            log.info("Inventory check of order {}: {}", orderId, check.passed() ? "passed"
+            log.debug("Inventory check of order {}: {}", orderId, check.passed() ? "passed"
                     : "failed, shortages " + check.shortages() + ", unknown " + check.unknownProducts());
             context.forward(record.withKey(orderId).withValue(InventoryRecords.toRecord(check, now)));
         });

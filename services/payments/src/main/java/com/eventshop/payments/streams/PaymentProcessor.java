@@ -85,10 +85,10 @@ final class PaymentProcessor implements Processor<String, SpecificRecord, String
             }
         });
         if (decision.payment().isEmpty() && decision.event().isEmpty() && record.value() != null) {
-            log.info("{} for order {} changes nothing", record.value().getClass().getSimpleName(), orderId);
+            log.debug("{} for order {} changes nothing", record.value().getClass().getSimpleName(), orderId);
         }
         decision.event().ifPresent(event -> {
-            log.info("Order {}: {}", orderId, event);
+            log.debug("Order {}: {}", orderId, event);
             context.forward(record.withKey(orderId).withValue(PaymentRecords.toRecord(event, now)));
         });
     }
