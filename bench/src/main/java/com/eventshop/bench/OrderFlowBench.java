@@ -36,12 +36,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -57,7 +62,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * </ol>
  * The load generator plays the orders API's part when it writes order.requested directly.
  * Options: {@code --orders 50000 --rates 200,1000 --rate-seconds 20 --http-clients 16
- * --http-seconds 20 --commit-interval-ms 100 --payment-latency-ms 0}.
+ * --http-seconds 20 --commit-interval-ms 100 --payment-latency-ms 0 --validation-timeout 300s}.
+ * Between phases it waits until no topic gains a record for a second.
  */
 public final class OrderFlowBench {
 
@@ -100,6 +106,9 @@ public final class OrderFlowBench {
         // Bench customers place many orders: lift the fraud thresholds out of the way.
         env.put("eventshop.fraud.max-orders-per-window", "1000000");
         env.put("eventshop.fraud.max-amount-cents", "100000000000");
+        // A burst of tens of thousands of orders takes longer than the 10 s validation timeout to
+        // drain: without this, part of the measured throughput would be CHECK_TIMEOUT rejections.
+        env.put("eventshop.orders.validation-timeout", options.getOrDefault("validation-timeout", "300s"));
         System.out.printf(Locale.ROOT, "Config: exactly_once_v2, commit.interval.ms=%s, %d partitions per order topic,"
                 + " 1 broker, simulated payment latency %s ms%n%n", commitInterval, Topics.ORDER_PARTITIONS, paymentLatency);
 
@@ -112,10 +121,14 @@ public final class OrderFlowBench {
                 System.out.println();
                 System.out.println("Warm-up");
                 bench.runAtMaxSpeed(shop, Math.min(5000, orders), "warm-up");
+                bench.awaitIdle(shop);
 
                 System.out.println("Throughput");
+                Map<String, Long> offsetsBefore = bench.endOffsetsByTopic(shop);
                 double throughput = bench.runAtMaxSpeed(shop, orders, "orders");
                 String throughputOutcomes = bench.outcomeSummary();
+                bench.awaitIdle(shop);
+                String recordsPerOrder = bench.recordsPerOrder(offsetsBefore, bench.endOffsetsByTopic(shop), orders);
 
                 List<String> rateLines = new ArrayList<>();
                 for (int rate : rates) {
@@ -125,6 +138,7 @@ public final class OrderFlowBench {
                             "  at %,5d/s   p50 %6.1f ms   p99 %6.1f ms   p99.9 %6.1f ms   max %6.1f ms   (%d orders)",
                             rate, h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(99) / 1000.0,
                             h.getValueAtPercentile(99.9) / 1000.0, h.getMaxValue() / 1000.0, h.getTotalCount()));
+                    bench.awaitIdle(shop);
                 }
 
                 System.out.println("HTTP round trips (" + httpClients + " clients: POST, then GET ?waitFor=CONFIRMED)");
@@ -137,6 +151,7 @@ public final class OrderFlowBench {
                 System.out.printf(Locale.ROOT, "  throughput  %,8.0f orders/s to a terminal state (%s)%n",
                         throughput, throughputOutcomes);
                 rateLines.forEach(System.out::println);
+                System.out.print(recordsPerOrder);
                 System.out.printf(Locale.ROOT, "  HTTP        %,8.1f order round trips/s, p50 %.1f ms, p99 %.1f ms%n",
                         httpRate, http.getValueAtPercentile(50) / 1000.0, http.getValueAtPercentile(99) / 1000.0);
                 System.out.printf(Locale.ROOT, "  memory      %,d MB resident (launcher JVM %,d MB + PostgreSQL %,d MB)%n",
@@ -306,6 +321,69 @@ public final class OrderFlowBench {
             progress.update(outcomes.size());
             Thread.sleep(20);
         }
+    }
+
+    /**
+     * Waits until the platform is idle: no topic (flow topics, changelogs, repartitions) gains a
+     * record for a second. A phase then never starts with the previous phase's backlog (a
+     * terminal view can be published before inventory has, say, sold the stock of a confirmation).
+     */
+    private void awaitIdle(Eventshop shop) throws Exception {
+        long start = System.nanoTime();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, shop.kafkaBootstrapServers()))) {
+            long deadline = start + TimeUnit.MINUTES.toNanos(5);
+            long previous = -1;
+            int quiet = 0;
+            while (quiet < 4) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("The platform did not become idle within 5 min");
+                }
+                long total = endOffsetSum(admin);
+                quiet = total == previous ? quiet + 1 : 0;
+                previous = total;
+                Thread.sleep(250);
+            }
+        }
+        System.out.printf(Locale.ROOT, "  idle after %.1f s%n", (System.nanoTime() - start) / 1e9);
+    }
+
+    private static long endOffsetSum(Admin admin) throws Exception {
+        return endOffsets(admin).values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** End offset of every topic (summed over its partitions). */
+    private static Map<String, Long> endOffsets(Admin admin) throws Exception {
+        Set<String> topics = admin.listTopics().names().get();
+        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+        admin.describeTopics(topics).allTopicNames().get().values().forEach(d -> d.partitions().forEach(p ->
+                request.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
+        Map<String, Long> byTopic = new java.util.TreeMap<>();
+        admin.listOffsets(request).all().get().forEach((tp, info) -> byTopic.merge(tp.topic(), info.offset(), Long::sum));
+        return byTopic;
+    }
+
+    private Map<String, Long> endOffsetsByTopic(Eventshop shop) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, shop.kafkaBootstrapServers()))) {
+            return endOffsets(admin);
+        }
+    }
+
+    /**
+     * Offsets each topic gained during the throughput phase, per order. Transaction markers take
+     * an offset too, so this is records plus markers (markers are per partition and commit, not
+     * per order: they shrink as batches grow).
+     */
+    private String recordsPerOrder(Map<String, Long> before, Map<String, Long> after, int orders) {
+        StringBuilder out = new StringBuilder();
+        double total = 0;
+        for (Map.Entry<String, Long> e : after.entrySet()) {
+            long gained = e.getValue() - before.getOrDefault(e.getKey(), 0L);
+            if (gained > 0) {
+                total += (double) gained / orders;
+                out.append(String.format(Locale.ROOT, "                %6.2f  %s%n", (double) gained / orders, e.getKey()));
+            }
+        }
+        return String.format(Locale.ROOT, "  records     %6.2f offsets per order written (records + transaction markers):%n", total) + out;
     }
 
     private String outcomeSummary() {
