@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param adjustmentDedupRetention how long an applied adjustment id (Idempotency-Key) is remembered
  * @param purgeInterval            how often the two are purged
  * @param forwardTimeout           timeout of a query forwarded to the instance that owns a product
+ * @param stockPublishInterval     how often the products changed since the last publish go to inventory.stock
  */
 @ConfigurationProperties("eventshop.inventory")
 public record InventoryProperties(
@@ -22,10 +23,11 @@ public record InventoryProperties(
         @DefaultValue("7d") Duration reservationRetention,
         @DefaultValue("1d") Duration adjustmentDedupRetention,
         @DefaultValue("1h") Duration purgeInterval,
-        @DefaultValue("2s") Duration forwardTimeout) {
+        @DefaultValue("2s") Duration forwardTimeout,
+        @DefaultValue("200ms") Duration stockPublishInterval) {
 
     public InventoryTopologyConfig topologyConfig() {
         return new InventoryTopologyConfig(partitions, reservationRetention, purgeInterval,
-                adjustmentDedupRetention, true);
+                adjustmentDedupRetention, true, stockPublishInterval);
     }
 }

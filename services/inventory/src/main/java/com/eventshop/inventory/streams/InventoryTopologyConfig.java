@@ -15,10 +15,13 @@ import java.time.Duration;
  * @param adjustmentDedupRetention how long an applied adjustmentId is remembered, so a repeated
  *                              StockAdjusted (a retried PUT with the same Idempotency-Key) is ignored
  * @param persistentStores      RocksDB stores (true) or in-memory stores (tests, demos)
+ * @param stockPublishInterval  how often (wall clock) the latest Stock of every product changed
+ *                              since the last publish is written to inventory.stock; a hot product
+ *                              reserved thousands of times a second is published once per interval
  */
 public record InventoryTopologyConfig(int partitions, Duration reservationRetention,
                                       Duration purgeInterval, Duration adjustmentDedupRetention,
-                                      boolean persistentStores) {
+                                      boolean persistentStores, Duration stockPublishInterval) {
 
     public InventoryTopologyConfig {
         if (partitions < 1) {
@@ -28,15 +31,21 @@ public record InventoryTopologyConfig(int partitions, Duration reservationRetent
                 || purgeInterval.isNegative() || purgeInterval.isZero()) {
             throw new IllegalArgumentException("retention must be >= 0 and purge interval > 0");
         }
+        if (stockPublishInterval.isNegative() || stockPublishInterval.isZero()) {
+            throw new IllegalArgumentException("stock publish interval must be > 0");
+        }
     }
 
     public static InventoryTopologyConfig defaults() {
         return new InventoryTopologyConfig(Topics.ORDER_PARTITIONS, Duration.ofDays(7),
-                Duration.ofHours(1), Duration.ofDays(1), true);
+                Duration.ofHours(1), Duration.ofDays(1), true, DEFAULT_STOCK_PUBLISH_INTERVAL);
     }
+
+    /** inventory.stock lags the store by at most this (plus a commit); see stockPublishInterval. */
+    public static final Duration DEFAULT_STOCK_PUBLISH_INTERVAL = Duration.ofMillis(200);
 
     public InventoryTopologyConfig withPersistentStores(boolean persistent) {
         return new InventoryTopologyConfig(partitions, reservationRetention, purgeInterval,
-                adjustmentDedupRetention, persistent);
+                adjustmentDedupRetention, persistent, stockPublishInterval);
     }
 }

@@ -8,7 +8,9 @@ import com.eventshop.inventory.domain.StockLevel;
 import com.eventshop.inventory.streams.internal.StockCommand;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -22,8 +24,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The authority on stock, keyed by productId: applies admin adjustments and stock commands to the
- * {@code stock} store, publishes every change as {@link Stock} (keyed by productId) and answers
+ * {@code stock} store, publishes the changes as {@link Stock} (keyed by productId) and answers
  * each RESERVE with a line outcome keyed by orderId.
+ *
+ * <p>Changes are published coalesced: a wall-clock punctuator (every
+ * {@link InventoryTopologyConfig#stockPublishInterval()}) writes the latest Stock of each product
+ * changed since its last run. A product reserved a thousand times a second costs one record per
+ * interval instead of one per reservation; readers of the compacted topic only want the latest.
+ * The set of changed products lives in memory: if a task stops after a commit and before the next
+ * publish, its successor republishes every product it owns on start (see {@link #init}).
  *
  * <p>An adjustment is applied once per (productId, adjustmentId) within
  * {@link InventoryTopologyConfig#adjustmentDedupRetention()} (the API uses the request's
@@ -40,6 +49,8 @@ final class StockProcessor implements Processor<String, SpecificRecord, String, 
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, Stock> stock;
     private KeyValueStore<String, Long> appliedAdjustments;
+    /** Products whose Stock changed since the last publish. */
+    private final Set<String> changed = new LinkedHashSet<>();
 
     /** @param adjusts whether this instance reads adjustments (and owns the dedup store) */
     StockProcessor(InventoryTopologyConfig config, boolean adjusts) {
@@ -54,7 +65,13 @@ final class StockProcessor implements Processor<String, SpecificRecord, String, 
         if (adjusts) {
             this.appliedAdjustments = context.getStateStore(InventoryTopology.APPLIED_ADJUSTMENTS_STORE);
             context.schedule(config.purgeInterval(), PunctuationType.WALL_CLOCK_TIME, this::purgeAdjustments);
+            // Stores are restored before init: a change the previous owner committed but had not
+            // published yet is published now. One of the two stock keepers of a task is enough.
+            try (KeyValueIterator<String, Stock> all = stock.all()) {
+                all.forEachRemaining(entry -> changed.add(entry.key));
+            }
         }
+        context.schedule(config.stockPublishInterval(), PunctuationType.WALL_CLOCK_TIME, this::publishChanged);
     }
 
     @Override
@@ -93,7 +110,7 @@ final class StockProcessor implements Processor<String, SpecificRecord, String, 
         }
         StockLevel level = StockBook.adjust(InventoryRecords.toDomain(current), productId, adjusted.getAvailable());
         log.info("Stock of {} set to {} available by {}", productId, adjusted.getAvailable(), adjusted.getAdjustmentId());
-        publish(record, level);
+        publish(level);
     }
 
     private void purgeAdjustments(long now) {
@@ -119,14 +136,25 @@ final class StockProcessor implements Processor<String, SpecificRecord, String, 
         StockBook.Applied applied = StockBook.apply(
                 InventoryRecords.toDomain(stock.get(instruction.productId())), instruction);
         applied.anomaly().ifPresent(a -> log.error("Stock anomaly: {}", a));
-        applied.updated().ifPresent(level -> publish(record, level));
+        applied.updated().ifPresent(level -> publish(level));
         applied.outcome().ifPresent(outcome -> context.forward(
                 record.withKey(outcome.orderId()).withValue(InventoryRecords.toRecord(outcome))));
     }
 
-    private void publish(Record<String, SpecificRecord> record, StockLevel level) {
+    private void publish(StockLevel level) {
         Stock updated = InventoryRecords.toRecord(level, Instant.ofEpochMilli(context.currentSystemTimeMs()));
         stock.put(level.productId(), updated);
-        context.forward(record.withKey(level.productId()).withValue(updated));
+        changed.add(level.productId());
+    }
+
+    /** Punctuator: the latest Stock of every product changed since the last run, once each. */
+    private void publishChanged(long timestamp) {
+        for (String productId : changed) {
+            Stock latest = stock.get(productId);
+            if (latest != null) {
+                context.forward(new Record<>(productId, latest, timestamp));
+            }
+        }
+        changed.clear();
     }
 }

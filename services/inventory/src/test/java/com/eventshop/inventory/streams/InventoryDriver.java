@@ -42,6 +42,7 @@ final class InventoryDriver implements AutoCloseable {
     final TestOutputTopic<String, SpecificRecord> stockChanges;
     final TestOutputTopic<String, byte[]> deadLetters;
     private final Instant start = Instant.parse("2025-01-01T10:00:00Z");
+    private final InventoryTopologyConfig config;
     private long tick;
 
     InventoryDriver() {
@@ -49,6 +50,7 @@ final class InventoryDriver implements AutoCloseable {
     }
 
     InventoryDriver(InventoryTopologyConfig config) {
+        this.config = config;
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "inventory-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -73,6 +75,14 @@ final class InventoryDriver implements AutoCloseable {
         return driver.createInputTopic(topic, Serdes.String().serializer(), serde.serializer());
     }
 
+    /**
+     * Lets the stock publisher run after each input, as it does every stock-publish-interval in
+     * the service, so tests see the inventory.stock records an input causes.
+     */
+    private void published() {
+        driver.advanceWallClockTime(config.stockPublishInterval());
+    }
+
     private Instant now() {
         return start.plusMillis(++tick);
     }
@@ -84,6 +94,7 @@ final class InventoryDriver implements AutoCloseable {
     void adjust(String productId, int available, String adjustmentId) {
         adjustments.pipeInput(productId, StockAdjusted.newBuilder().setAdjustmentId(adjustmentId)
                 .setProductId(productId).setAvailable(available).setAdjustedAt(now()).build(), now());
+        published();
     }
 
     /** lines: productId, quantity, productId, quantity, ... */
@@ -98,22 +109,26 @@ final class InventoryDriver implements AutoCloseable {
                 .setShippingAddress(Address.newBuilder().setName("A").setStreet("S 1").setCity("C")
                         .setPostalCode("1").setCountry("DE").build())
                 .setRequestedAt(now()).build(), now());
+        published();
     }
 
     void validate(String orderId) {
         orderValidated.pipeInput(orderId, OrderValidated.newBuilder().setOrderId(orderId).setCustomerId("c-1")
                 .setTotalCents(100).setCurrency("EUR").setValidatedAt(now()).build(), now());
+        published();
     }
 
     void reject(String orderId) {
         orderValidated.pipeInput(orderId, OrderRejected.newBuilder().setOrderId(orderId).setCustomerId("c-1")
                 .setReasons(List.of("test")).setInventoryReserved(true).setRejectedAt(now()).build(), now());
+        published();
     }
 
     void payment(String orderId, PaymentStatus status) {
         paymentProcessed.pipeInput(orderId, OrderPaymentProcessed.newBuilder().setOrderId(orderId)
                 .setPaymentId("pay-" + orderId).setStatus(status).setAmountCents(100).setCurrency("EUR")
                 .setProcessedAt(now()).build(), now());
+        published();
     }
 
     void confirm(String orderId) {
@@ -122,11 +137,13 @@ final class InventoryDriver implements AutoCloseable {
                 .setShippingAddress(Address.newBuilder().setName("A").setStreet("S 1").setCity("C")
                         .setPostalCode("1").setCountry("DE").build())
                 .setConfirmedAt(now()).build(), now());
+        published();
     }
 
     void cancel(String orderId) {
         orderConfirmed.pipeInput(orderId, OrderCancelled.newBuilder().setOrderId(orderId).setCustomerId("c-1")
                 .setPreviousState(OrderState.VALIDATED).setReason("test").setCancelledAt(now()).build(), now());
+        published();
     }
 
     KeyValueStore<String, Stock> stockStore() {

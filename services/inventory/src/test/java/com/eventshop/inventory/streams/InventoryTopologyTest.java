@@ -2,11 +2,15 @@ package com.eventshop.inventory.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.eventshop.contracts.Address;
+import com.eventshop.contracts.OrderLine;
 import com.eventshop.contracts.PaymentStatus;
 import com.eventshop.contracts.StockShortage;
 import com.eventshop.contracts.events.InventoryChecked;
+import com.eventshop.contracts.events.OrderRequested;
 import com.eventshop.contracts.tables.Stock;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -216,6 +220,35 @@ class InventoryTopologyTest {
                 StandardCharsets.UTF_8)).isEqualTo("order.requested");
         assertThat(dead.get(0).headers().lastHeader(DeadLetters.HEADER_EXCEPTION)).isNotNull();
         assertThat(inv.readChecks()).singleElement().satisfies(c -> assertThat(c.getPassed()).isTrue());
+    }
+
+    @Test
+    void stockIsPublishedOncePerIntervalWithTheLatestLevel() {
+        // Many reservations of one product between two publisher runs give one record, the latest.
+        for (int i = 0; i < 5; i++) {
+            inv.orderRequested.pipeInput("o-" + i, order("o-" + i, "p-1", 1));
+        }
+        assertThat(inv.stockChanges.isEmpty()).isTrue();
+        inv.driver.advanceWallClockTime(InventoryTopologyConfig.DEFAULT_STOCK_PUBLISH_INTERVAL);
+        List<TestRecord<String, org.apache.avro.specific.SpecificRecord>> published = inv.stockChanges.readRecordsToList();
+        assertThat(published).singleElement().satisfies(r -> {
+            assertThat(r.key()).isEqualTo("p-1");
+            assertThat(((Stock) r.value()).getAvailable()).isEqualTo(5);
+            assertThat(((Stock) r.value()).getReserved()).isEqualTo(5);
+        });
+        // Nothing changed: nothing more is published.
+        inv.driver.advanceWallClockTime(InventoryTopologyConfig.DEFAULT_STOCK_PUBLISH_INTERVAL);
+        assertThat(inv.stockChanges.isEmpty()).isTrue();
+    }
+
+    private static OrderRequested order(String orderId, String productId, int quantity) {
+        return OrderRequested.newBuilder().setOrderId(orderId).setCustomerId("c-1")
+                .setLines(List.of(OrderLine.newBuilder().setProductId(productId).setQuantity(quantity)
+                        .setUnitPriceCents(100).build()))
+                .setTotalCents(100).setCurrency("EUR")
+                .setShippingAddress(Address.newBuilder().setName("A").setStreet("S 1").setCity("C")
+                        .setPostalCode("1").setCountry("DE").build())
+                .setRequestedAt(Instant.parse("2025-01-01T10:00:00Z")).build();
     }
 
     @Test
