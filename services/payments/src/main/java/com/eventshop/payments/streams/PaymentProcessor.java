@@ -78,7 +78,11 @@ final class PaymentProcessor implements Processor<String, SpecificRecord, String
                         payment.refundReason(), config.refundRetryInterval());
                 pendingRefunds.put(orderId, now.toEpochMilli());
             } else {
-                pendingRefunds.delete(orderId);
+                // Almost no payment ever has a pending refund: a blind delete would log a
+                // tombstone to the changelog for every order.
+                if (pendingRefunds.get(orderId) != null) {
+                    pendingRefunds.delete(orderId);
+                }
                 if (payment.refund() == Payment.Refund.FAILED) {
                     log.error("Refund of order {} refused by the provider: {}", orderId, payment.refundReason());
                 }
