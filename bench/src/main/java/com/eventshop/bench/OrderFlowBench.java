@@ -62,7 +62,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * </ol>
  * The load generator plays the orders API's part when it writes order.requested directly.
  * Options: {@code --orders 50000 --rates 200,1000 --rate-seconds 20 --http-clients 16
- * --http-seconds 20 --commit-interval-ms 100 --payment-latency-ms 0 --validation-timeout 300s}.
+ * --http-seconds 20 --commit-interval-ms 100 --payment-latency-ms 0 --validation-timeout 300s
+ * --set key=value,key=value}.
  * Between phases it waits until no topic gains a record for a second.
  */
 public final class OrderFlowBench {
@@ -109,6 +110,14 @@ public final class OrderFlowBench {
         // A burst of tens of thousands of orders takes longer than the 10 s validation timeout to
         // drain: without this, part of the measured throughput would be CHECK_TIMEOUT rejections.
         env.put("eventshop.orders.validation-timeout", options.getOrDefault("validation-timeout", "300s"));
+        // --set "key=value,key=value": any other property for every service (settings experiments).
+        for (String setting : options.getOrDefault("set", "").split(",")) {
+            if (!setting.isBlank()) {
+                int eq = setting.indexOf('=');
+                env.put(setting.substring(0, eq).strip(), setting.substring(eq + 1).strip());
+                System.out.println("Setting " + setting.strip());
+            }
+        }
         System.out.printf(Locale.ROOT, "Config: exactly_once_v2, commit.interval.ms=%s, %d partitions per order topic,"
                 + " 1 broker, simulated payment latency %s ms%n%n", commitInterval, Topics.ORDER_PARTITIONS, paymentLatency);
 
