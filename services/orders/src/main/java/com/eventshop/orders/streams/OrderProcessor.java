@@ -33,8 +33,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the {@link OrderStateMachine} over every event of an order and keeps what it decides:
- * the order view, the pending validations and their deadline index. A wall-clock punctuator
- * rejects orders whose checks are overdue.
+ * the order view and the pending validations. A wall-clock punctuator rejects orders whose
+ * checks are overdue.
  */
 final class OrderProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
 
@@ -47,7 +47,6 @@ final class OrderProcessor implements Processor<String, SpecificRecord, String, 
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, Order> views;
     private KeyValueStore<String, PendingChecks> checks;
-    private KeyValueStore<String, String> deadlines;
     private KeyValueStore<String, String> byCustomer;
 
     OrderProcessor(OrdersTopologyConfig config) {
@@ -61,7 +60,6 @@ final class OrderProcessor implements Processor<String, SpecificRecord, String, 
         this.context = context;
         this.views = context.getStateStore(OrdersTopology.ORDERS_VIEW_STORE);
         this.checks = context.getStateStore(OrdersTopology.ORDER_CHECKS_STORE);
-        this.deadlines = context.getStateStore(OrdersTopology.CHECK_DEADLINES_STORE);
         this.byCustomer = context.getStateStore(OrdersTopology.ORDERS_BY_CUSTOMER_STORE);
         context.schedule(punctuateInterval, PunctuationType.WALL_CLOCK_TIME, this::rejectOverdue);
     }
@@ -86,31 +84,27 @@ final class OrderProcessor implements Processor<String, SpecificRecord, String, 
         apply(orderId, current, pending, outcome, record, event.getClass().getSimpleName());
     }
 
-    /** Punctuator: rejects every order whose validation deadline has passed. */
+    /**
+     * Punctuator: rejects every order whose validation deadline has passed. It scans the pending
+     * validations: they hold only undecided orders (a few hundred in flight, in memory), which is
+     * cheaper than keeping a deadline index written and deleted (and changelogged) per order.
+     */
     private void rejectOverdue(long timestamp) {
-        List<KeyValue<String, String>> due = new ArrayList<>();
-        // Keys sort by deadline: stop at the first one still in the future.
-        try (KeyValueIterator<String, String> entries = deadlines.all()) {
+        Instant now = Instant.ofEpochMilli(timestamp);
+        List<KeyValue<String, PendingValidation>> due = new ArrayList<>();
+        try (KeyValueIterator<String, PendingChecks> entries = checks.all()) {
             while (entries.hasNext()) {
-                KeyValue<String, String> entry = entries.next();
-                if (OrdersTopology.deadlineOf(entry.key) > timestamp) {
-                    break;
+                KeyValue<String, PendingChecks> entry = entries.next();
+                if (entry.value != null && !entry.value.getDeadline().isAfter(now)) {
+                    due.add(KeyValue.pair(entry.key, PendingChecksMapper.fromRecord(entry.value)));
                 }
-                due.add(entry);
             }
         }
-        Instant now = Instant.ofEpochMilli(timestamp);
-        for (KeyValue<String, String> entry : due) {
-            String orderId = entry.value;
-            PendingValidation pending = PendingChecksMapper.fromRecord(checks.get(orderId));
-            if (pending == null
-                    || !OrdersTopology.deadlineKey(pending.deadline(), orderId).equals(entry.key)) {
-                deadlines.delete(entry.key); // left behind by a moved deadline
-                continue;
-            }
+        for (KeyValue<String, PendingValidation> entry : due) {
+            String orderId = entry.key;
             Order current = views.get(orderId);
-            Outcome outcome = machine.onValidationTimeout(current, pending, now);
-            apply(orderId, current, pending, outcome, new Record<>(orderId, null, timestamp),
+            Outcome outcome = machine.onValidationTimeout(current, entry.value, now);
+            apply(orderId, current, entry.value, outcome, new Record<>(orderId, null, timestamp),
                     "validation timeout");
         }
     }
@@ -143,18 +137,9 @@ final class OrderProcessor implements Processor<String, SpecificRecord, String, 
 
     private void updatePending(String orderId, PendingValidation before, PendingUpdate update) {
         if (update instanceof PendingUpdate.Save save) {
-            PendingValidation after = save.pending();
-            checks.put(orderId, PendingChecksMapper.toRecord(after));
-            // The index entry changes only with the deadline (a check arriving keeps it).
-            if (before == null || !before.deadline().equals(after.deadline())) {
-                if (before != null) {
-                    deadlines.delete(OrdersTopology.deadlineKey(before.deadline(), orderId));
-                }
-                deadlines.put(OrdersTopology.deadlineKey(after.deadline(), orderId), orderId);
-            }
+            checks.put(orderId, PendingChecksMapper.toRecord(save.pending()));
         } else if (update instanceof PendingUpdate.Clear && before != null) {
             checks.delete(orderId);
-            deadlines.delete(OrdersTopology.deadlineKey(before.deadline(), orderId));
         }
     }
 
@@ -173,7 +158,7 @@ final class OrderProcessor implements Processor<String, SpecificRecord, String, 
         throw new IllegalStateException("No output topic for " + event.getClass().getName());
     }
 
-    /** Creates one processor per task, with its four stores. */
+    /** Creates one processor per task, with its three stores. */
     static final class Supplier implements ProcessorSupplier<String, SpecificRecord, String, SpecificRecord> {
 
         private final OrdersTopologyConfig config;
@@ -189,8 +174,8 @@ final class OrderProcessor implements Processor<String, SpecificRecord, String, 
 
         @Override
         public Set<StoreBuilder<?>> stores() {
-            // The view and the customer index hold every order: RocksDB. Pending validations and
-            // their deadlines hold only undecided orders: small, in memory (still changelogged).
+            // The view and the customer index hold every order: RocksDB. Pending validations hold
+            // only undecided orders: small, in memory (still changelogged).
             // No record cache: a pending validation is written and deleted in different commits
             // (its checks arrive hops apart), so caches saved no changelog records here (measured).
             return Set.of(
@@ -200,9 +185,6 @@ final class OrderProcessor implements Processor<String, SpecificRecord, String, 
                     Stores.keyValueStoreBuilder(
                             Stores.inMemoryKeyValueStore(OrdersTopology.ORDER_CHECKS_STORE),
                             Serdes.String(), ContractSerde.of(PendingChecks.class)),
-                    Stores.keyValueStoreBuilder(
-                            Stores.inMemoryKeyValueStore(OrdersTopology.CHECK_DEADLINES_STORE),
-                            Serdes.String(), Serdes.String()),
                     Stores.keyValueStoreBuilder(
                             Stores.persistentKeyValueStore(OrdersTopology.ORDERS_BY_CUSTOMER_STORE),
                             Serdes.String(), Serdes.String()));

@@ -31,7 +31,7 @@ import org.apache.kafka.streams.kstream.Produced;
  * fraud.checks ────┤                      │
  * payment.processed┼─▶ order-processor ───┼─▶ order.confirmed  (OrderConfirmed | OrderCancelled)
  * shipment.events ─┤   [orders-view, order-checks,
- * order.commands ──┘    order-check-deadlines, orders-by-customer]
+ * order.commands ──┘    orders-by-customer]
  *                                         └─▶ orders           (Order, every version)
  * </pre>
  *
@@ -45,11 +45,6 @@ public final class OrdersTopology {
     public static final String ORDERS_VIEW_STORE = "orders-view";
     /** Validations in progress: orderId → PendingChecks. Entries are deleted once decided. */
     public static final String ORDER_CHECKS_STORE = "order-checks";
-    /**
-     * Index of validation deadlines: {@code <deadline millis, 19 digits>|<orderId>} → orderId.
-     * Sorted by deadline, so the timeout punctuator reads only the overdue entries.
-     */
-    public static final String CHECK_DEADLINES_STORE = "order-check-deadlines";
     /**
      * Index of a customer's orders, newest first:
      * {@code <customerId>\0<Long.MAX_VALUE - createdAt millis, 19 digits>\0<orderId>} → orderId.
@@ -125,13 +120,5 @@ public final class OrdersTopology {
         return customerIndexPrefix(customerId)
                 + String.format("%019d", Long.MAX_VALUE - createdAt.toEpochMilli())
                 + INDEX_SEPARATOR + orderId;
-    }
-
-    static String deadlineKey(Instant deadline, String orderId) {
-        return String.format("%019d", deadline.toEpochMilli()) + '|' + orderId;
-    }
-
-    static long deadlineOf(String deadlineKey) {
-        return Long.parseLong(deadlineKey.substring(0, 19));
     }
 }

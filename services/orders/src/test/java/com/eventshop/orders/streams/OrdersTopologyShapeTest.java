@@ -23,8 +23,7 @@ class OrdersTopologyShapeTest {
                 .filter(n -> n.name().equals("order-processor"))
                 .map(TopologyDescription.Processor.class::cast).findFirst().orElseThrow();
         assertThat(processor.stores()).containsExactlyInAnyOrder(OrdersTopology.ORDERS_VIEW_STORE,
-                OrdersTopology.ORDER_CHECKS_STORE, OrdersTopology.CHECK_DEADLINES_STORE,
-                OrdersTopology.ORDERS_BY_CUSTOMER_STORE);
+                OrdersTopology.ORDER_CHECKS_STORE, OrdersTopology.ORDERS_BY_CUSTOMER_STORE);
         assertThat(processor.successors()).extracting(TopologyDescription.Node::name)
                 .containsExactlyInAnyOrder("order-validated-sink", "order-confirmed-sink", "orders-view-sink");
         assertThat(sub.nodes()).filteredOn(TopologyDescription.Sink.class::isInstance)
