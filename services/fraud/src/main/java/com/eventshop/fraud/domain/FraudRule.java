@@ -24,11 +24,12 @@ public interface FraudRule {
 
     /** The orders of {@code recent} in the window ending at the order: (t - window, t]. */
     static List<CustomerOrder> inWindow(CustomerOrder order, List<CustomerOrder> recent, Duration window) {
-        long end = order.requestedAt().toEpochMilli();
-        long start = end - window.toMillis();
+        // Both sides: orders of one customer arrive through several partitions, so an order placed
+        // a moment later may be checked first; it still belongs to this order's burst.
+        long at = order.requestedAt().toEpochMilli();
         return recent.stream()
                 .filter(o -> !o.orderId().equals(order.orderId()))
-                .filter(o -> o.requestedAt().toEpochMilli() > start && o.requestedAt().toEpochMilli() <= end)
+                .filter(o -> Math.abs(o.requestedAt().toEpochMilli() - at) < window.toMillis())
                 .toList();
     }
 }

@@ -53,7 +53,8 @@ final class FraudProcessor implements Processor<String, SpecificRecord, String, 
         List<CustomerOrder> recent = new ArrayList<>();
         FraudDecision earlier = null;
         try (WindowStoreIterator<FraudDecision> it = store.fetch(order.customerId(),
-                Instant.ofEpochMilli(at - rules.lookback().toMillis()), Instant.ofEpochMilli(at))) {
+                Instant.ofEpochMilli(at - rules.lookback().toMillis()),
+                Instant.ofEpochMilli(at + rules.lookback().toMillis()))) {
             while (it.hasNext()) {
                 KeyValue<Long, FraudDecision> entry = it.next();
                 if (entry.value.getOrderId().equals(order.orderId())) {

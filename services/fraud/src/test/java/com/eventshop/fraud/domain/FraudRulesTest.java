@@ -35,10 +35,12 @@ class FraudRulesTest {
     }
 
     @Test
-    void velocityWindowExcludesItsStartAndLaterOrders() {
+    void velocityWindowSpansAWindowEitherSideAndExcludesItsEdges() {
         VelocityRule rule = new VelocityRule(1, Duration.ofMinutes(1));
         assertThat(rule.violation(order("x", 1, T), List.of(order("old", 1, T.minusSeconds(60))))).isEmpty();
-        assertThat(rule.violation(order("x", 1, T), List.of(order("later", 1, T.plusSeconds(1))))).isEmpty();
+        assertThat(rule.violation(order("x", 1, T), List.of(order("far", 1, T.plusSeconds(60))))).isEmpty();
+        // checked after an order placed a moment later (another partition was quicker): same burst
+        assertThat(rule.violation(order("x", 1, T), List.of(order("later", 1, T.plusSeconds(1))))).isPresent();
         assertThat(rule.violation(order("x", 1, T), List.of(order("same", 1, T)))).isPresent();
         assertThat(rule.violation(order("x", 1, T), List.of(order("x", 1, T)))).as("itself").isEmpty();
     }
