@@ -1,5 +1,6 @@
 package com.eventshop.fraud.streams;
 
+import com.eventshop.platform.kafka.streams.DeadLetters;
 import com.eventshop.contracts.Service;
 import com.eventshop.contracts.Topics;
 import com.eventshop.contracts.events.OrderRequested;

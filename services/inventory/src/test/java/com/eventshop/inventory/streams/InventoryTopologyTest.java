@@ -1,5 +1,6 @@
 package com.eventshop.inventory.streams;
 
+import com.eventshop.platform.kafka.streams.DeadLetters;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.eventshop.contracts.Address;

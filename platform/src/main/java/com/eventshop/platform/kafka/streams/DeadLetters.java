@@ -1,4 +1,4 @@
-package com.eventshop.inventory.streams;
+package com.eventshop.platform.kafka.streams;
 
 import com.eventshop.contracts.TopicSpec;
 import com.eventshop.contracts.serde.ContractSerde;
