@@ -123,7 +123,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ProblemException.class)
     public ResponseEntity<Object> handleProblem(ProblemException ex, WebRequest request) {
-        if (ex.getStatus().is5xxServerError()) {
+        if (ex.getStatus().value() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+            // A deliberate, expected answer (owner unreachable, rebalancing): no stack trace.
+            log.warn("Service unavailable: {}", ex.getMessage());
+        } else if (ex.getStatus().is5xxServerError()) {
             log.error("Request failed: {}", ex.getMessage(), ex);
         }
         return handleExceptionInternal(ex, ex.toProblemDetail(), new HttpHeaders(), ex.getStatus(), request);
