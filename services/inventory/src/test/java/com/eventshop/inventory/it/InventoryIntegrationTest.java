@@ -1,5 +1,6 @@
 package com.eventshop.inventory.it;
 
+import com.eventshop.devinfra.TestKafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

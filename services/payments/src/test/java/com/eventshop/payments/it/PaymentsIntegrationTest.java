@@ -1,5 +1,6 @@
 package com.eventshop.payments.it;
 
+import com.eventshop.devinfra.TestKafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.eventshop.contracts.OrderState;

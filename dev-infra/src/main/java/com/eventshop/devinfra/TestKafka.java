@@ -1,10 +1,8 @@
-package com.eventshop.fraud.it;
+package com.eventshop.devinfra;
 
 import com.eventshop.contracts.TopicSpec;
 import com.eventshop.contracts.Topics;
 import com.eventshop.contracts.serde.ContractSerde;
-import com.eventshop.devinfra.KafkaCluster;
-import com.eventshop.devinfra.TopicProvisioner;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,17 +28,17 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * One real in-process KRaft broker (dev-infra) per test JVM, with every catalogued topic, plus
- * plain clients to write and read topics. The broker lives as long as the JVM.
+ * For services' integration tests: one real in-process KRaft broker per test JVM, with every
+ * catalogued topic, plus plain clients to write and read topics. The broker lives as long as the JVM.
  */
-final class TestKafka {
+public final class TestKafka {
 
     private static KafkaCluster cluster;
 
     private TestKafka() {
     }
 
-    static synchronized String bootstrapServers() {
+    public static synchronized String bootstrapServers() {
         if (cluster == null) {
             Path dir = Path.of(System.getProperty("java.io.tmpdir"), "it-kafka-" + UUID.randomUUID());
             cluster = KafkaCluster.start(new KafkaCluster.Settings(dir, 1, 0, 0));
@@ -49,11 +47,11 @@ final class TestKafka {
         return cluster.bootstrapServers();
     }
 
-    static RecordMetadata send(TopicSpec topic, String key, SpecificRecord value) {
+    public static RecordMetadata send(TopicSpec topic, String key, SpecificRecord value) {
         return sendRaw(topic.name(), key, ContractSerde.forTopic(topic).encode(value));
     }
 
-    static RecordMetadata sendRaw(String topic, String key, byte[] value) {
+    public static RecordMetadata sendRaw(String topic, String key, byte[] value) {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
@@ -64,7 +62,7 @@ final class TestKafka {
     }
 
     /** Waits until the consumer group has committed past a record (it was processed and committed). */
-    static void awaitConsumed(String groupId, RecordMetadata record, Duration timeout) {
+    public static void awaitConsumed(String groupId, RecordMetadata record, Duration timeout) {
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
         long deadline = System.nanoTime() + timeout.toNanos();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
@@ -83,7 +81,7 @@ final class TestKafka {
     }
 
     /** Reads a topic from the beginning (committed records only) until {@code done} holds or the timeout. */
-    static List<ConsumerRecord<String, byte[]>> read(String topic, Duration timeout,
+    public static List<ConsumerRecord<String, byte[]>> read(String topic, Duration timeout,
                                                      Predicate<List<ConsumerRecord<String, byte[]>>> done) {
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
@@ -103,7 +101,7 @@ final class TestKafka {
     }
 
     /** Decoded values of a contract topic with the given key, once {@code done} holds. */
-    static List<SpecificRecord> values(TopicSpec topic, String key, Duration timeout,
+    public static List<SpecificRecord> values(TopicSpec topic, String key, Duration timeout,
                                        Predicate<List<SpecificRecord>> done) {
         ContractSerde<SpecificRecord> serde = ContractSerde.forTopic(topic);
         List<SpecificRecord> values = new ArrayList<>();
