@@ -11,10 +11,12 @@ import static com.eventshop.contracts.Service.PAYMENTS;
 import static com.eventshop.contracts.Service.SEARCH;
 import static com.eventshop.contracts.Service.SHIPPING;
 
+import com.eventshop.contracts.commands.CarrierReported;
 import com.eventshop.contracts.commands.OrderCancelRequested;
 import com.eventshop.contracts.commands.StockAdjusted;
 import com.eventshop.contracts.events.FraudChecked;
 import com.eventshop.contracts.events.InventoryChecked;
+import com.eventshop.contracts.events.NotificationSent;
 import com.eventshop.contracts.events.OrderCancelled;
 import com.eventshop.contracts.events.OrderConfirmed;
 import com.eventshop.contracts.events.OrderPaymentProcessed;
@@ -46,7 +48,7 @@ public final class Topics {
 
     public static final TopicSpec ORDER_REQUESTED = new TopicSpec("order.requested",
             List.of(OrderRequested.class), ORDER_PARTITIONS, false, ORDERS,
-            Set.of(INVENTORY, FRAUD, ORDERS, OPS));
+            Set.of(INVENTORY, FRAUD, ORDERS, NOTIFICATIONS, OPS));
     public static final TopicSpec INVENTORY_CHECKS = new TopicSpec("inventory.checks",
             List.of(InventoryChecked.class), ORDER_PARTITIONS, false, INVENTORY,
             Set.of(ORDERS, OPS));
@@ -55,13 +57,13 @@ public final class Topics {
             Set.of(ORDERS, OPS));
     public static final TopicSpec ORDER_VALIDATED = new TopicSpec("order.validated",
             List.of(OrderValidated.class, OrderRejected.class), ORDER_PARTITIONS, false, ORDERS,
-            Set.of(PAYMENTS, INVENTORY, NOTIFICATIONS, OPS));
+            Set.of(PAYMENTS, INVENTORY, NOTIFICATIONS, ORDERS, OPS));
     public static final TopicSpec PAYMENT_PROCESSED = new TopicSpec("payment.processed",
             List.of(OrderPaymentProcessed.class, PaymentRefunded.class), ORDER_PARTITIONS, false,
             PAYMENTS, Set.of(ORDERS, INVENTORY, NOTIFICATIONS, OPS));
     public static final TopicSpec ORDER_CONFIRMED = new TopicSpec("order.confirmed",
             List.of(OrderConfirmed.class, OrderCancelled.class), ORDER_PARTITIONS, false, ORDERS,
-            Set.of(SHIPPING, INVENTORY, PAYMENTS, NOTIFICATIONS, OPS));
+            Set.of(SHIPPING, INVENTORY, PAYMENTS, NOTIFICATIONS, ORDERS, OPS));
     public static final TopicSpec SHIPMENT_EVENTS = new TopicSpec("shipment.events",
             List.of(ShipmentUpdated.class), ORDER_PARTITIONS, false, SHIPPING,
             Set.of(ORDERS, NOTIFICATIONS, OPS));
@@ -72,6 +74,14 @@ public final class Topics {
     /** Commands to the order processor (cancel requests), co-partitioned with the order topics. */
     public static final TopicSpec ORDER_COMMANDS = new TopicSpec("order.commands",
             List.of(OrderCancelRequested.class), ORDER_PARTITIONS, false, ORDERS,
+            Set.of(ORDERS, OPS));
+    /** Carrier reports (webhook, simulated carrier controls) from shipping's HTTP API to its own processor. */
+    public static final TopicSpec SHIPPING_CARRIER_REPORTS = new TopicSpec("shipping.carrier-reports",
+            List.of(CarrierReported.class), ORDER_PARTITIONS, false, SHIPPING,
+            Set.of(SHIPPING, ORDERS, OPS));
+    /** Every email notifications handed to the SMTP server, keyed by orderId. */
+    public static final TopicSpec NOTIFICATIONS_SENT = new TopicSpec("notifications.sent",
+            List.of(NotificationSent.class), ORDER_PARTITIONS, false, NOTIFICATIONS,
             Set.of(ORDERS, OPS));
     /** Stock adjustments from inventory's admin API to its own stock processor. */
     public static final TopicSpec INVENTORY_ADJUSTMENTS = new TopicSpec("inventory.adjustments",
@@ -106,7 +116,7 @@ public final class Topics {
                     java.util.stream.Stream.of(
                             ORDER_REQUESTED, INVENTORY_CHECKS, FRAUD_CHECKS, ORDER_VALIDATED,
                             PAYMENT_PROCESSED, ORDER_CONFIRMED, SHIPMENT_EVENTS, ORDERS_VIEW,
-                            ORDER_COMMANDS, INVENTORY_ADJUSTMENTS,
+                            ORDER_COMMANDS, SHIPPING_CARRIER_REPORTS, NOTIFICATIONS_SENT, INVENTORY_ADJUSTMENTS,
                             CATALOG_PRODUCTS, CATALOG_CATEGORIES, INVENTORY_STOCK, CUSTOMERS),
                     DEAD_LETTERS.stream())
             .toList();
