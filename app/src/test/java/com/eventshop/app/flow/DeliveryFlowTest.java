@@ -132,13 +132,10 @@ class DeliveryFlowTest {
     }
 
     /**
-     * Fails today, and is kept so it can be switched on once orders is replay-deterministic: on a
-     * re-read, a payment (whose record carries the timestamp of the check that completed the
-     * validation) can be taken before that check, is ignored as unexpected, and the rebuilt order
-     * stays VALIDATED; a cancel command can likewise overtake the payment. See docs/order-flow.md.
+     * Rebuilding the orders view re-reads every input topic in timestamp order; payments stamps
+     * its events after their cause, so the rebuilt view takes every event in the original order.
      */
     @Test
-    @org.junit.jupiter.api.Disabled("orders is not replay-deterministic yet: equal timestamps across its inputs")
     void aRebuiltOrdersViewEqualsTheOriginal() throws Exception {
         String delivered = place("c-1", "p-005", 1);
         awaitState(delivered, "DELIVERED");

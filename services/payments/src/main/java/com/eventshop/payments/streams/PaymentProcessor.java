@@ -93,7 +93,11 @@ final class PaymentProcessor implements Processor<String, SpecificRecord, String
         }
         decision.event().ifPresent(event -> {
             log.debug("Order {}: {}", orderId, event);
-            context.forward(record.withKey(orderId).withValue(PaymentRecords.toRecord(event, now)));
+            // Stamped when the payment happened, strictly after its cause: a re-read of the order
+            // topics (a rebuilt orders view) then takes the payment after the validation it answers.
+            long happenedAt = Math.max(now.toEpochMilli(), record.timestamp() + 1);
+            context.forward(record.withKey(orderId).withValue(PaymentRecords.toRecord(event, now))
+                    .withTimestamp(happenedAt));
         });
     }
 
