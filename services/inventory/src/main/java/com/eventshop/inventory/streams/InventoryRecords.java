@@ -37,7 +37,8 @@ public final class InventoryRecords {
     public static StockCommand toRecord(StockInstruction instruction) {
         return StockCommand.newBuilder().setOrderId(instruction.orderId())
                 .setProductId(instruction.productId()).setQuantity(instruction.quantity())
-                .setAction(StockAction.valueOf(instruction.kind().name())).build();
+                .setAction(StockAction.valueOf(instruction.kind().name()))
+                .setAnswersOrder(instruction.answersOrder()).build();
     }
 
     /** The instruction, or null for an action this version does not know. */
@@ -46,7 +47,8 @@ public final class InventoryRecords {
             return null;
         }
         return new StockInstruction(StockInstruction.Kind.valueOf(command.getAction().name()),
-                command.getOrderId(), command.getProductId(), command.getQuantity());
+                command.getOrderId(), command.getProductId(), command.getQuantity(),
+                command.getAction() == StockAction.RESERVE && command.getAnswersOrder());
     }
 
     public static LineOutcome toRecord(ReservationOutcome outcome) {

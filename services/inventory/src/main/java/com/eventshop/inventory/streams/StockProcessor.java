@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The authority on stock, keyed by productId: applies admin adjustments and stock commands to the
  * {@code stock} store, publishes the changes as {@link Stock} (keyed by productId) and answers
- * each RESERVE with a line outcome keyed by orderId.
+ * each RESERVE with a line outcome keyed by orderId. A RESERVE that {@code answersOrder} (the
+ * order's only product) is also answered with the order's InventoryChecked, keyed by orderId.
  *
  * <p>Changes are published coalesced: a wall-clock punctuator (every
  * {@link InventoryTopologyConfig#stockPublishInterval()}) writes the latest Stock of each product
@@ -137,8 +138,15 @@ final class StockProcessor implements Processor<String, SpecificRecord, String, 
                 InventoryRecords.toDomain(stock.get(instruction.productId())), instruction);
         applied.anomaly().ifPresent(a -> log.error("Stock anomaly: {}", a));
         applied.updated().ifPresent(level -> publish(level));
-        applied.outcome().ifPresent(outcome -> context.forward(
-                record.withKey(outcome.orderId()).withValue(InventoryRecords.toRecord(outcome))));
+        applied.outcome().ifPresent(outcome -> {
+            if (instruction.answersOrder()) {
+                // The order's only product: its verdict goes out from here, in this transaction.
+                context.forward(record.withKey(outcome.orderId()).withValue(InventoryRecords.toRecord(
+                        outcome.asCheck(), Instant.ofEpochMilli(context.currentSystemTimeMs()))));
+            }
+            // The order side records every outcome (to release or sell the line later).
+            context.forward(record.withKey(outcome.orderId()).withValue(InventoryRecords.toRecord(outcome)));
+        });
     }
 
     private void publish(StockLevel level) {
