@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The authority on stock, keyed by productId: applies admin adjustments and stock commands to the
  * {@code stock} store, publishes the changes as {@link Stock} (keyed by productId) and answers
- * each RESERVE with a line outcome keyed by orderId. A RESERVE that {@code answersOrder} (the
+ * each RESERVE with a line outcome keyed by orderId. A RESERVE marked {@link InventoryRecords#ANSWERS_ORDER_HEADER} (the
  * order's only product) is also answered with the order's InventoryChecked, keyed by orderId.
  *
  * <p>Changes are published coalesced: a wall-clock punctuator (every
@@ -129,7 +129,7 @@ final class StockProcessor implements Processor<String, SpecificRecord, String, 
     }
 
     private void apply(Record<String, SpecificRecord> record, StockCommand command) {
-        StockInstruction instruction = InventoryRecords.toDomain(command);
+        StockInstruction instruction = InventoryRecords.toDomain(command, record.headers());
         if (instruction == null) {
             log.warn("Ignoring stock command with unknown action for order {}", command.getOrderId());
             return;
@@ -139,13 +139,15 @@ final class StockProcessor implements Processor<String, SpecificRecord, String, 
         applied.anomaly().ifPresent(a -> log.error("Stock anomaly: {}", a));
         applied.updated().ifPresent(level -> publish(level));
         applied.outcome().ifPresent(outcome -> {
+            Record<String, SpecificRecord> answer = record.withKey(outcome.orderId())
+                    .withHeaders(InventoryRecords.withoutMarker(record.headers()));
             if (instruction.answersOrder()) {
                 // The order's only product: its verdict goes out from here, in this transaction.
-                context.forward(record.withKey(outcome.orderId()).withValue(InventoryRecords.toRecord(
+                context.forward(answer.withValue(InventoryRecords.toRecord(
                         outcome.asCheck(), Instant.ofEpochMilli(context.currentSystemTimeMs()))));
             }
             // The order side records every outcome (to release or sell the line later).
-            context.forward(record.withKey(outcome.orderId()).withValue(InventoryRecords.toRecord(outcome)));
+            context.forward(answer.withValue(InventoryRecords.toRecord(outcome)));
         });
     }
 

@@ -277,6 +277,8 @@ class InventoryTopologyTest {
         assertThat(checks).singleElement().satisfies(r -> {
             assertThat(r.key()).isEqualTo("o-1");
             assertThat(((InventoryChecked) r.value()).getPassed()).isTrue();
+            // the internal marker of the RESERVE does not travel on
+            assertThat(r.headers().lastHeader(InventoryRecords.ANSWERS_ORDER_HEADER)).isNull();
         });
         assertThat(inv.stock("p-1")).containsExactly(6, 4, 0);
         // The orders side recorded the line as reserved, so it can release or sell it later.
