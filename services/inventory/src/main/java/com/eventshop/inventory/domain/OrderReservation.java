@@ -12,6 +12,10 @@ import java.util.Optional;
  * to the stock of each product as RESERVE instructions; when every outcome is back the order
  * passes if all were reserved, otherwise every line that was reserved is released again.
  *
+ * <p>An order of a single product is answered by that product's stock directly
+ * ({@link StockInstruction#answersOrder()}, see {@link ReservationOutcome#asCheck()}): this side
+ * marks it checked at once and only records the outcome when it comes back.
+ *
  * <p>Afterwards the order is closed exactly once: released (rejected or unpaid), sold
  * (confirmed) or cancelled (a cancelled order gives back its reservation, or its sold units
  * if it had been confirmed). A close that arrives before the reservation completed is
@@ -171,6 +175,16 @@ public final class OrderReservation {
             checked = true;
             return new ReservationEffects(List.of(), Optional.of(
                     new InventoryCheck(orderId, true, List.of(), List.of())));
+        }
+        if (perProduct.size() == 1) {
+            // One product (most orders): its stock alone decides, so the stock side answers the
+            // order directly (one hop less). This side still learns the outcome, to release or
+            // sell later, but emits no check of its own.
+            checked = true;
+            Map.Entry<String, Long> only = perProduct.entrySet().iterator().next();
+            lines.add(new Line(only.getKey(), only.getValue().intValue(), LineState.PENDING, 0));
+            return new ReservationEffects(List.of(StockInstruction.reserveAndAnswer(orderId, only.getKey(),
+                    only.getValue().intValue())), Optional.empty());
         }
         List<StockInstruction> reserves = new ArrayList<>();
         perProduct.forEach((product, quantity) -> {

@@ -2,8 +2,14 @@ package com.eventshop.inventory.domain;
 
 import java.util.Objects;
 
-/** What the per-order logic asks the stock of one product to do for one order. */
-public record StockInstruction(Kind kind, String orderId, String productId, int quantity) {
+/**
+ * What the per-order logic asks the stock of one product to do for one order.
+ *
+ * @param answersOrder for a RESERVE of an order with a single product: the stock side answers the
+ *                     order itself with its InventoryChecked (one hop less than gathering the
+ *                     outcome on the order side first)
+ */
+public record StockInstruction(Kind kind, String orderId, String productId, int quantity, boolean answersOrder) {
 
     public enum Kind {
         /** available -&gt; reserved, if enough is available; answered with a {@link ReservationOutcome}. */
@@ -20,10 +26,22 @@ public record StockInstruction(Kind kind, String orderId, String productId, int 
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(orderId, "orderId");
         Objects.requireNonNull(productId, "productId");
+        if (answersOrder && kind != Kind.RESERVE) {
+            throw new IllegalArgumentException("only a RESERVE answers an order");
+        }
+    }
+
+    public StockInstruction(Kind kind, String orderId, String productId, int quantity) {
+        this(kind, orderId, productId, quantity, false);
     }
 
     public static StockInstruction reserve(String orderId, String productId, int quantity) {
         return new StockInstruction(Kind.RESERVE, orderId, productId, quantity);
+    }
+
+    /** RESERVE the only product of an order; the stock side answers the order's check itself. */
+    public static StockInstruction reserveAndAnswer(String orderId, String productId, int quantity) {
+        return new StockInstruction(Kind.RESERVE, orderId, productId, quantity, true);
     }
 
     public static StockInstruction release(String orderId, String productId, int quantity) {

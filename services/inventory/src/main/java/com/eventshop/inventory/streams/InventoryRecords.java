@@ -16,6 +16,8 @@ import com.eventshop.inventory.streams.internal.ReservationLineState;
 import com.eventshop.inventory.streams.internal.StockAction;
 import com.eventshop.inventory.streams.internal.StockCommand;
 import java.time.Instant;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import java.util.List;
 
 /** Maps between the domain and the Avro records on topics and in stores. */
@@ -38,6 +40,42 @@ public final class InventoryRecords {
         return StockCommand.newBuilder().setOrderId(instruction.orderId())
                 .setProductId(instruction.productId()).setQuantity(instruction.quantity())
                 .setAction(StockAction.valueOf(instruction.kind().name())).build();
+    }
+
+    /**
+     * Header of a RESERVE command whose stock keeper answers the order itself (a single-product
+     * order). A header rather than a field: the StockCommand schema stays as it is, so commands in
+     * flight on the repartition topics decode on either side of an upgrade (an older stock keeper
+     * ignores the header; the order then gets no check and is rejected on its validation timeout,
+     * which releases whatever it reserved).
+     */
+    public static final String ANSWERS_ORDER_HEADER = "eventshop-inventory-answers-order";
+
+    /** The headers of a command: the cause's headers, with the answers-order marker set or removed. */
+    public static Headers commandHeaders(Headers cause, StockInstruction instruction) {
+        Headers headers = new RecordHeaders(cause.toArray());
+        headers.remove(ANSWERS_ORDER_HEADER);
+        if (instruction.answersOrder()) {
+            headers.add(ANSWERS_ORDER_HEADER, new byte[] {1});
+        }
+        return headers;
+    }
+
+    /** The cause's headers without the answers-order marker (for what a command leads to). */
+    public static Headers withoutMarker(Headers cause) {
+        Headers headers = new RecordHeaders(cause.toArray());
+        headers.remove(ANSWERS_ORDER_HEADER);
+        return headers;
+    }
+
+    /** The instruction a command record carries, or null for an action this version does not know. */
+    public static StockInstruction toDomain(StockCommand command, Headers headers) {
+        StockInstruction instruction = toDomain(command);
+        if (instruction == null || instruction.kind() != StockInstruction.Kind.RESERVE
+                || headers.lastHeader(ANSWERS_ORDER_HEADER) == null) {
+            return instruction;
+        }
+        return StockInstruction.reserveAndAnswer(instruction.orderId(), instruction.productId(), instruction.quantity());
     }
 
     /** The instruction, or null for an action this version does not know. */

@@ -4,6 +4,7 @@ import com.eventshop.platform.kafka.streams.DeadLetters;
 import com.eventshop.contracts.Service;
 import com.eventshop.contracts.Topics;
 import com.eventshop.contracts.serde.ContractSerde;
+import com.eventshop.contracts.events.InventoryChecked;
 import com.eventshop.contracts.tables.Stock;
 import com.eventshop.inventory.streams.internal.LineOutcome;
 import com.eventshop.inventory.streams.internal.OrderReservation;
@@ -40,6 +41,11 @@ import org.apache.kafka.streams.state.Stores;
  *                           └──────────────────────────────┘
  *   RELEASE/SELL decided on outcomes (all-or-nothing, late closes) go back to the stock
  *   processor through the repartition topic stock-followups.
+ *
+ *   Fast path: an order of a single product is answered by the stock processor itself
+ *   (InventoryChecked keyed by orderId ─▶ inventory.checks), two hops after order.requested
+ *   instead of three; its line outcome still goes back to the orders side, off the critical
+ *   path, so a later release or sale finds the line. Multi-product orders gather their outcomes.
  * </pre>
  *
  * The two sides are connected only through repartition topics with as many partitions as the
@@ -111,7 +117,12 @@ public final class InventoryTopology {
                         APPLIED_ADJUSTMENTS_STORE)
                 .split(Named.as("stock-keeper-"))
                 .branch((k, v) -> v instanceof LineOutcome, Branched.as("outcomes"))
+                .branch((k, v) -> v instanceof InventoryChecked, Branched.as("checks"))
                 .defaultBranch(Branched.as("stock"));
+        // Single-product orders: the verdict straight from the stock side (keyed by orderId).
+        fromStock.get("stock-keeper-checks")
+                .to(Topics.INVENTORY_CHECKS.name(), Produced.with(Serdes.String(), checksSerde)
+                        .withName("write-checks-on-stock"));
         fromStock.get("stock-keeper-stock")
                 .to(Topics.INVENTORY_STOCK.name(), Produced.with(Serdes.String(), stockSerde)
                         .withName("write-stock"));

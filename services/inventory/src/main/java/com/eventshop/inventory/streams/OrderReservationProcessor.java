@@ -101,7 +101,8 @@ final class OrderReservationProcessor implements Processor<String, SpecificRecor
         store.put(orderId, InventoryRecords.toRecord(reservation, now));
         for (StockInstruction instruction : effects.instructions()) {
             context.forward(record.withKey(instruction.productId())
-                    .withValue(InventoryRecords.toRecord(instruction)));
+                    .withValue((SpecificRecord) InventoryRecords.toRecord(instruction))
+                    .withHeaders(InventoryRecords.commandHeaders(record.headers(), instruction)));
         }
         effects.check().ifPresent(check -> {
             log.debug("Inventory check of order {}: {}", orderId, check.passed() ? "passed"

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The authority on stock, keyed by productId: applies admin adjustments and stock commands to the
  * {@code stock} store, publishes the changes as {@link Stock} (keyed by productId) and answers
- * each RESERVE with a line outcome keyed by orderId.
+ * each RESERVE with a line outcome keyed by orderId. A RESERVE marked {@link InventoryRecords#ANSWERS_ORDER_HEADER} (the
+ * order's only product) is also answered with the order's InventoryChecked, keyed by orderId.
  *
  * <p>Changes are published coalesced: a wall-clock punctuator (every
  * {@link InventoryTopologyConfig#stockPublishInterval()}) writes the latest Stock of each product
@@ -128,7 +129,7 @@ final class StockProcessor implements Processor<String, SpecificRecord, String, 
     }
 
     private void apply(Record<String, SpecificRecord> record, StockCommand command) {
-        StockInstruction instruction = InventoryRecords.toDomain(command);
+        StockInstruction instruction = InventoryRecords.toDomain(command, record.headers());
         if (instruction == null) {
             log.warn("Ignoring stock command with unknown action for order {}", command.getOrderId());
             return;
@@ -137,8 +138,17 @@ final class StockProcessor implements Processor<String, SpecificRecord, String, 
                 InventoryRecords.toDomain(stock.get(instruction.productId())), instruction);
         applied.anomaly().ifPresent(a -> log.error("Stock anomaly: {}", a));
         applied.updated().ifPresent(level -> publish(level));
-        applied.outcome().ifPresent(outcome -> context.forward(
-                record.withKey(outcome.orderId()).withValue(InventoryRecords.toRecord(outcome))));
+        applied.outcome().ifPresent(outcome -> {
+            Record<String, SpecificRecord> answer = record.withKey(outcome.orderId())
+                    .withHeaders(InventoryRecords.withoutMarker(record.headers()));
+            if (instruction.answersOrder()) {
+                // The order's only product: its verdict goes out from here, in this transaction.
+                context.forward(answer.withValue(InventoryRecords.toRecord(
+                        outcome.asCheck(), Instant.ofEpochMilli(context.currentSystemTimeMs()))));
+            }
+            // The order side records every outcome (to release or sell the line later).
+            context.forward(answer.withValue(InventoryRecords.toRecord(outcome)));
+        });
     }
 
     private void publish(StockLevel level) {

@@ -110,4 +110,46 @@ class OrderReservationTest {
         assertThat(order.outcome(reserved("z", 3)).instructions())
                 .containsExactly(StockInstruction.release("o", "z", 3));
     }
+
+    @Test
+    void aSingleProductOrderIsAnsweredByItsStock() {
+        ReservationEffects effects = order.request(List.of(new RequestedLine("a", 1), new RequestedLine("a", 2)));
+        assertThat(effects.instructions()).containsExactly(StockInstruction.reserveAndAnswer("o", "a", 3));
+        assertThat(effects.check()).isEmpty();
+        assertThat(order.checked()).isTrue();
+        // The outcome is recorded but gives no second check.
+        ReservationEffects outcome = order.outcome(reserved("a", 3));
+        assertThat(outcome.check()).isEmpty();
+        assertThat(outcome.instructions()).isEmpty();
+        assertThat(order.lines()).extracting(OrderReservation.Line::state).containsExactly(LineState.RESERVED);
+        assertThat(order.release(ReleaseReason.REJECTED).instructions())
+                .containsExactly(StockInstruction.release("o", "a", 3));
+    }
+
+    @Test
+    void aShortSingleProductOrderHoldsNothing() {
+        order.request(List.of(new RequestedLine("a", 5)));
+        ReservationEffects outcome = order.outcome(new ReservationOutcome("o", "a", 5, Result.SHORT, 2));
+        assertThat(outcome.check()).isEmpty();
+        assertThat(outcome.instructions()).isEmpty();
+        assertThat(order.holdsStock()).isFalse();
+        assertThat(order.release(ReleaseReason.REJECTED).instructions()).isEmpty();
+    }
+
+    @Test
+    void aSingleProductOrderClosedBeforeItsOutcomeGivesTheLineBack() {
+        order.request(List.of(new RequestedLine("a", 2)));
+        assertThat(order.release(ReleaseReason.REJECTED).instructions()).isEmpty();
+        assertThat(order.outcome(reserved("a", 2)).instructions())
+                .containsExactly(StockInstruction.release("o", "a", 2));
+    }
+
+    @Test
+    void theStockSideVerdictOfASingleProduct() {
+        assertThat(reserved("a", 2).asCheck()).isEqualTo(new InventoryCheck("o", true, List.of(), List.of()));
+        assertThat(new ReservationOutcome("o", "a", 5, Result.SHORT, 2).asCheck())
+                .isEqualTo(new InventoryCheck("o", false, List.of(new Shortage("a", 5, 2)), List.of()));
+        assertThat(new ReservationOutcome("o", "a", 5, Result.UNKNOWN_PRODUCT, 0).asCheck())
+                .isEqualTo(new InventoryCheck("o", false, List.of(), List.of("a")));
+    }
 }

@@ -267,4 +267,62 @@ class InventoryTopologyTest {
         return StockShortage.newBuilder().setProductId(productId).setRequested(requested)
                 .setAvailable(available).build();
     }
+
+    // ---- Single-product orders: answered by the stock processor, the outcome recorded aside ----
+
+    @Test
+    void aSingleProductOrderIsAnsweredOnceFromTheStockSide() {
+        inv.request("o-1", "p-1", 4);
+        List<TestRecord<String, org.apache.avro.specific.SpecificRecord>> checks = inv.checks.readRecordsToList();
+        assertThat(checks).singleElement().satisfies(r -> {
+            assertThat(r.key()).isEqualTo("o-1");
+            assertThat(((InventoryChecked) r.value()).getPassed()).isTrue();
+            // the internal marker of the RESERVE does not travel on
+            assertThat(r.headers().lastHeader(InventoryRecords.ANSWERS_ORDER_HEADER)).isNull();
+        });
+        assertThat(inv.stock("p-1")).containsExactly(6, 4, 0);
+        // The orders side recorded the line as reserved, so it can release or sell it later.
+        var store = inv.driver.<String, com.eventshop.inventory.streams.internal.OrderReservation>getKeyValueStore(
+                InventoryTopology.ORDER_RESERVATIONS_STORE);
+        assertThat(store.get("o-1").getChecked()).isTrue();
+        assertThat(store.get("o-1").getLines()).singleElement().satisfies(l -> assertThat(l.getState())
+                .isEqualTo(com.eventshop.inventory.streams.internal.ReservationLineState.RESERVED));
+    }
+
+    @Test
+    void aSingleProductShortageFailsFromTheStockSideAndHoldsNothing() {
+        inv.request("o-1", "p-2", 6);
+        assertThat(inv.readChecks()).singleElement().satisfies(c -> {
+            assertThat(c.getPassed()).isFalse();
+            assertThat(c.getShortages()).containsExactly(shortage("p-2", 6, 5));
+            assertThat(c.getUnknownProducts()).isEmpty();
+        });
+        assertThat(inv.stock("p-2")).containsExactly(5, 0, 0);
+        inv.reject("o-1");
+        assertThat(inv.stock("p-2")).containsExactly(5, 0, 0);
+        assertThat(inv.readChecks()).isEmpty();
+    }
+
+    @Test
+    void aSingleUnknownProductFailsFromTheStockSide() {
+        inv.request("o-1", "p-404", 1);
+        assertThat(inv.readChecks()).singleElement().satisfies(c -> {
+            assertThat(c.getPassed()).isFalse();
+            assertThat(c.getUnknownProducts()).containsExactly("p-404");
+        });
+        assertThat(inv.stock("p-404")).isNull();
+    }
+
+    @Test
+    void aSingleProductOrderIsReleasedAndSoldOnce() {
+        inv.request("o-1", "p-1", 3);
+        inv.request("o-2", "p-1", 2);
+        inv.payment("o-1", PaymentStatus.DECLINED);
+        inv.payment("o-2", PaymentStatus.AUTHORIZED);
+        inv.confirm("o-2");
+        inv.payment("o-1", PaymentStatus.DECLINED);
+        inv.confirm("o-2");
+        assertThat(inv.stock("p-1")).containsExactly(8, 0, 2);
+        assertThat(inv.readChecks()).hasSize(2).allSatisfy(c -> assertThat(c.getPassed()).isTrue());
+    }
 }
