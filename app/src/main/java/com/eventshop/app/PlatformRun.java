@@ -43,6 +43,10 @@ final class PlatformRun {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final List<RunningService> services = new ArrayList<>();
     private volatile DevInfra infra;
+    private final Map<String, Integer> portsByService = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Service identities of this run: one random secret per service, known to it and to accounts. */
+    private final Map<String, String> serviceSecrets = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile String adminPassword;
     private volatile boolean stopping;
 
     record RunningService(ServiceDefinition definition, int port, ConfigurableApplicationContext context) {
@@ -70,6 +74,12 @@ final class PlatformRun {
         List<ServiceDefinition> present = ServiceCatalog.present();
         Map<ServiceDefinition, Integer> ports = assignPorts(present);
         ports.forEach((service, port) -> Ports.requireFree(port, service.name() + " service", service.portVariable()));
+        ports.forEach((service, port) -> {
+            portsByService.put(service.name(), port);
+            serviceSecrets.put(service.name(), randomSecret());
+        });
+        String configuredAdmin = env.get("EVENTSHOP_ADMIN_PASSWORD");
+        adminPassword = configuredAdmin != null && !configuredAdmin.isBlank() ? configuredAdmin : randomSecret();
 
         DevInfraSettings settings = DevInfraSettings.fromEnvironment(env)
                 .withDataDir(dataDir)
@@ -139,6 +149,8 @@ final class PlatformRun {
         console.line("");
         console.line("Stopping Eventshop...");
         List<CompletableFuture<Void>> closing = new ArrayList<>();
+        // A thread per service: the common pool has one thread on a 2-core machine, which would close them in turn.
+        ExecutorService closers = Executors.newCachedThreadPool(r -> new Thread(r, "eventshop-stop"));
         for (RunningService service : services()) {
             closing.add(CompletableFuture.runAsync(() -> {
                 try {
@@ -146,8 +158,9 @@ final class PlatformRun {
                 } catch (RuntimeException e) {
                     log.warn("Closing {} failed", service.definition().name(), e);
                 }
-            }));
+            }, closers));
         }
+        closers.shutdown();
         try {
             CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new)).get(8, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -209,6 +222,13 @@ final class PlatformRun {
             args.add("--server.port=" + port);
             args.add("--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers());
             args.add("--eventshop.data-dir=" + options.dataDir());
+            if (service.database().isEmpty()) {
+                // One class path for all services: JDBC brought by a service that owns a database
+                // must not make the others look for one.
+                args.add("--spring.autoconfigure.exclude="
+                        + "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
+                        + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration");
+            }
             service.database().ifPresent(db -> {
                 args.add("--spring.datasource.url=" + infra.jdbcUrl(db));
                 args.add("--spring.datasource.username=" + infra.databaseUsername());
@@ -219,6 +239,7 @@ final class PlatformRun {
             // Demo settings, then settings given as property names (tests, benchmarks), which win.
             // One argument per key: Spring joins repeated command-line keys into a list.
             Map<String, String> properties = new LinkedHashMap<>(service.demoProperties());
+            properties.putAll(securityProperties(service));
             env.forEach((key, value) -> {
                 if (key.startsWith("eventshop.") || key.startsWith("spring.")) {
                     properties.put(key, value);
@@ -239,6 +260,48 @@ final class PlatformRun {
             console.failed(service.name(), rootMessage(e));
             throw e;
         }
+    }
+
+    /**
+     * Who verifies and who is who: every service reads the JWKS of accounts and has a service
+     * identity of its own; accounts knows every identity and seeds the admin; the gateway routes
+     * to the services that run (and to nothing for those that don't).
+     */
+    private Map<String, String> securityProperties(ServiceDefinition service) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        Integer accountsPort = portsByService.get("accounts");
+        if (accountsPort != null) {
+            String accounts = "http://localhost:" + accountsPort;
+            properties.put("eventshop.security.jwks-uri", accounts + "/.well-known/jwks.json");
+            properties.put("eventshop.security.token-uri", accounts + "/api/auth/service-token");
+            properties.put("eventshop.security.client-id", service.name());
+            properties.put("eventshop.security.client-secret", serviceSecrets.get(service.name()));
+        }
+        if (service.name().equals("accounts")) {
+            properties.put("eventshop.accounts.admin-password", adminPassword);
+            serviceSecrets.forEach((name, secret) -> properties.put("eventshop.accounts.service-clients." + name, secret));
+        }
+        if (service.name().equals("gateway")) {
+            for (ServiceDefinition other : ServiceCatalog.ALL) {
+                if (!other.name().equals("gateway")) {
+                    Integer port = portsByService.get(other.name());
+                    properties.put("eventshop.gateway.services." + other.name() + ".instances",
+                            port == null ? "" : "http://localhost:" + port);
+                }
+            }
+        }
+        return properties;
+    }
+
+    private static String randomSecret() {
+        byte[] bytes = new byte[18];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** The admin password of this run (EVENTSHOP_ADMIN_PASSWORD, or generated). */
+    String adminPassword() {
+        return adminPassword;
     }
 
     /** A service is ready when its readiness probe says UP (Kafka Streams RUNNING included). */
@@ -283,6 +346,12 @@ final class PlatformRun {
         for (RunningService service : services) {
             console.row(service.definition().name(), service.url() + "   API docs " + service.url()
                     + "/swagger-ui.html   health " + service.url() + "/actuator/health");
+        }
+        if (portsByService.containsKey("accounts")) {
+            console.row("Admin", "admin@eventshop.local / " + adminPassword
+                    + (env.containsKey("EVENTSHOP_ADMIN_PASSWORD") ? "   (EVENTSHOP_ADMIN_PASSWORD)" : "   (generated for this run)"));
+            console.row("Demo customers", "ada@eventshop.local, grace@eventshop.local, alan@eventshop.local"
+                    + " / password shop-demo-2024");
         }
         console.row("Kafka bootstrap", infra.kafkaBootstrapServers());
         console.row("PostgreSQL", infra.jdbcUrl("postgres") + "   user " + infra.databaseUsername()

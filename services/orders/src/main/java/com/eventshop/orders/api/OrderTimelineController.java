@@ -1,5 +1,6 @@
 package com.eventshop.orders.api;
 
+import com.eventshop.platform.security.RequestUser;
 import com.eventshop.platform.web.ProblemException;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -34,8 +35,10 @@ public class OrderTimelineController {
             throw ProblemException.badRequest("orderId must be 1 to 128 letters, digits or ._:- characters")
                     .with("orderId", orderId);
         }
-        OrderView order = lookup.find(orderId).orElseThrow(() ->
-                ProblemException.notFound("No order " + orderId).with("orderId", orderId));
+        // Someone else's order is answered as not found, as everywhere in the orders API.
+        OrderView order = lookup.find(orderId)
+                .filter(found -> RequestUser.current().mayActFor(found.customerId()))
+                .orElseThrow(() -> ProblemException.notFound("No order " + orderId).with("orderId", orderId));
         return new Timeline(orderId, order.state(), timeline.read(orderId, order.createdAt()));
     }
 }

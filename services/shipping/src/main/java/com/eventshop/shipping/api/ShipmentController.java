@@ -3,6 +3,7 @@ package com.eventshop.shipping.api;
 import com.eventshop.contracts.ShipmentStatus;
 import com.eventshop.contracts.Topics;
 import com.eventshop.contracts.commands.CarrierReported;
+import com.eventshop.platform.security.RequestUser;
 import com.eventshop.platform.web.ProblemException;
 import com.eventshop.shipping.domain.Shipment;
 import com.eventshop.shipping.domain.ShipmentDesk;
@@ -76,7 +77,12 @@ public class ShipmentController {
 
     @GetMapping("/{orderId}")
     public ShipmentView get(@PathVariable String orderId) {
-        return ShipmentView.of(shipment(validOrderId(orderId)));
+        Shipment shipment = shipment(validOrderId(orderId));
+        // A customer sees their own shipments only; someone else's is answered as not found.
+        if (!RequestUser.current().mayActFor(shipment.customerId())) {
+            throw ProblemException.notFound("No shipment for order " + orderId).with("orderId", orderId);
+        }
+        return ShipmentView.of(shipment);
     }
 
     /**

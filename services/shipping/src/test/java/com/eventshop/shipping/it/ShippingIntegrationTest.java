@@ -11,6 +11,7 @@ import com.eventshop.contracts.events.OrderCancelled;
 import com.eventshop.contracts.events.OrderConfirmed;
 import com.eventshop.contracts.events.ShipmentUpdated;
 import com.eventshop.devinfra.TestKafka;
+import com.eventshop.devinfra.TestTokens;
 import com.eventshop.shipping.ShippingApplication;
 import com.eventshop.shipping.api.ShipmentController;
 import com.eventshop.shipping.domain.WebhookAuthenticator;
@@ -53,6 +54,7 @@ class ShippingIntegrationTest {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
+        registry.add("eventshop.security.jwks-uri", () -> TestTokens.shared().jwksUri());
         registry.add("EVENTSHOP_DATA_DIR", () -> Path.of(System.getProperty("java.io.tmpdir"),
                 "it-data-" + UUID.randomUUID()).toString());
     }
@@ -76,8 +78,14 @@ class ShippingIntegrationTest {
         return JSON.readTree(get("/api/shipments/" + orderId).body());
     }
 
+    /** Reads as the admin: the tests below look at every customer's shipments. */
     HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build());
+        return get(path, TestTokens.shared().admin());
+    }
+
+    HttpResponse<String> get(String path, String token) {
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", TestTokens.bearer(token)).GET().build());
     }
 
     HttpResponse<String> webhook(String orderId, String body, String timestamp, String signature) {
@@ -198,10 +206,16 @@ class ShippingIntegrationTest {
         String base = "http://localhost:" + port + "/api/shipments/shp-o-ship-5/simulated/";
         long before = Instant.parse(shipment("o-ship-5").get("nextCheckAt").asString()).toEpochMilli();
         assertThat(send(HttpRequest.newBuilder(URI.create(base + "delay?seconds=60"))
+                .header("Authorization", TestTokens.bearer(TestTokens.shared().customer("c-ship")))
+                .POST(HttpRequest.BodyPublishers.noBody()).build()).statusCode())
+                .as("steering the simulated carrier is for admins").isEqualTo(403);
+        assertThat(send(HttpRequest.newBuilder(URI.create(base + "delay?seconds=60"))
+                .header("Authorization", TestTokens.bearer(TestTokens.shared().admin()))
                 .POST(HttpRequest.BodyPublishers.noBody()).build()).statusCode()).isEqualTo(202);
         await().atMost(WAIT).until(() ->
                 Instant.parse(shipment("o-ship-5").get("nextCheckAt").asString()).toEpochMilli() == before + 60_000);
         assertThat(send(HttpRequest.newBuilder(URI.create(base + "lose"))
+                .header("Authorization", TestTokens.bearer(TestTokens.shared().admin()))
                 .POST(HttpRequest.BodyPublishers.noBody()).build()).statusCode()).isEqualTo(202);
         awaitStatus("o-ship-5", "LOST");
         assertThat(shipment("o-ship-5").get("nextCheckAt").isNull()).isTrue();
@@ -210,6 +224,14 @@ class ShippingIntegrationTest {
     @Test
     void unknownAndInvalidIdsGetProblems() {
         assertThat(get("/api/shipments/o-none").statusCode()).isEqualTo(404);
+        confirm("o-ship-own");
+        awaitStatus("o-ship-own", "PACKED");
+        assertThat(get("/api/shipments/o-ship-own", TestTokens.shared().customer("c-ship")).statusCode())
+                .as("the customer's own shipment").isEqualTo(200);
+        assertThat(get("/api/shipments/o-ship-own", TestTokens.shared().customer("c-other")).statusCode())
+                .as("another customer's shipment is not found").isEqualTo(404);
+        assertThat(send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/shipments/o-ship-own"))
+                .GET().build()).statusCode()).as("no token").isEqualTo(401);
         assertThat(get("/api/shipments/bad%20id").statusCode()).isEqualTo(400);
     }
 
