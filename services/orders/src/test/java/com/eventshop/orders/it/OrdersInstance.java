@@ -34,6 +34,7 @@ final class OrdersInstance implements AutoCloseable {
         props.put("spring.kafka.streams.state-dir", stateDir.toString());
         props.put("EVENTSHOP_LOG_FORMAT", "plain");
         props.put("management.endpoint.health.show-details", "always");
+        props.put("eventshop.orders.price-source", "demo"); // these tests run without a catalog
         props.putAll(extra);
         String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
