@@ -42,6 +42,8 @@ final class PlatformRun {
     private final Console console;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final List<RunningService> services = new ArrayList<>();
+    /** Port of every present service, for the ops service, which watches them all. */
+    private final Map<String, Integer> servicePorts = new LinkedHashMap<>();
     private volatile DevInfra infra;
     private volatile boolean stopping;
 
@@ -70,6 +72,7 @@ final class PlatformRun {
         List<ServiceDefinition> present = ServiceCatalog.present();
         Map<ServiceDefinition, Integer> ports = assignPorts(present);
         ports.forEach((service, port) -> Ports.requireFree(port, service.name() + " service", service.portVariable()));
+        ports.forEach((service, port) -> servicePorts.put(service.name(), port));
 
         DevInfraSettings settings = DevInfraSettings.fromEnvironment(env)
                 .withDataDir(dataDir)
@@ -215,6 +218,11 @@ final class PlatformRun {
             // Demo settings, then settings given as property names (tests, benchmarks), which win.
             // One argument per key: Spring joins repeated command-line keys into a list.
             Map<String, String> properties = new LinkedHashMap<>(service.demoProperties());
+            if (service.name().equals("ops")) {
+                // ops watches the health of every service of this run
+                servicePorts.forEach((name, servicePort) ->
+                        properties.put("eventshop.ops.services." + name, "http://localhost:" + servicePort));
+            }
             env.forEach((key, value) -> {
                 if (key.startsWith("eventshop.") || key.startsWith("spring.")) {
                     properties.put(key, value);
