@@ -5,7 +5,7 @@ export function el(spec, attrs = {}, ...children) {
   const [tag, ...classes] = spec.split('.');
   const node = document.createElement(tag || 'div');
   if (classes.length) node.className = classes.join(' ');
-  if (attrs instanceof Node || typeof attrs === 'string' || Array.isArray(attrs)) {
+  if (attrs === null || typeof attrs !== 'object' || attrs instanceof Node || Array.isArray(attrs)) {
     children.unshift(attrs);
     attrs = {};
   }
@@ -129,12 +129,13 @@ export function stateBadge(state) {
 
 /** The order's progress as a row of steps; a failed order shows where it stopped and why. */
 export function orderSteps(state) {
-  const reached = ORDER_STEPS.indexOf(SHIPPING_DETAIL[state] || state);
   const failed = FAILED.includes(state);
+  // a failed order was at least created; where exactly it stopped is in its reasons
+  const reached = failed ? 1 : ORDER_STEPS.indexOf(SHIPPING_DETAIL[state] || state);
   const list = el('ol.steps', { 'aria-label': 'Order progress' });
   ORDER_STEPS.forEach((step, i) => {
-    const cls = i < reached || (i === reached && state === 'DELIVERED') ? 'done' : i === reached ? 'current' : '';
-    list.append(el(`li${cls ? '.' + cls : ''}`, { 'aria-current': i === reached ? 'step' : undefined }, step));
+    const cls = i < reached || (i === reached && state === 'DELIVERED') ? 'done' : i === reached && !failed ? 'current' : '';
+    list.append(el(`li${cls ? '.' + cls : ''}`, { 'aria-current': i === reached && !failed ? 'step' : undefined }, step));
   });
   if (failed) list.append(el('li.failed', { 'aria-current': 'step' }, state.replaceAll('_', ' ')));
   return list;

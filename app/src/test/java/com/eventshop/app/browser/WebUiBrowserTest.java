@@ -1,0 +1,347 @@
+package com.eventshop.app.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.eventshop.app.Eventshop;
+import com.eventshop.devinfra.Ports;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The storefront, the admin and the operations console in a real browser (Debian's Chromium
+ * through Playwright), against the whole platform as {@code ./eventshop up} runs it. Pages are
+ * opened through the gateway; screenshots of every page land in target/browser-screenshots.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WebUiBrowserTest {
+
+    static final String ADMIN_EMAIL = "admin@eventshop.local";
+    static final String ADMIN_PASSWORD = "admin-browser-test-1";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final LocatorAssertions.HasAttributeOptions LONG = new LocatorAssertions.HasAttributeOptions()
+            .setTimeout(90_000);
+
+    @TempDir
+    static Path temp;
+    static Eventshop shop;
+    static FrontDoor frontDoor;
+    static BrowserHarness browser;
+    static String base;
+
+    @BeforeAll
+    static void start() throws Exception {
+        BrowserHarness.assumeChromium();
+        Map<String, String> env = new HashMap<>();
+        for (String part : List.of("EVENTSHOP_KAFKA_PORT", "EVENTSHOP_POSTGRES_PORT", "EVENTSHOP_SMTP_PORT",
+                "GATEWAY_PORT", "ACCOUNTS_PORT", "ORDERS_PORT", "INVENTORY_PORT", "FRAUD_PORT", "PAYMENTS_PORT",
+                "CATALOG_PORT", "SHIPPING_PORT", "NOTIFICATIONS_PORT", "SEARCH_PORT", "CRAWLER_PORT", "OPS_PORT")) {
+            env.put(part, Integer.toString(Ports.freePort()));
+        }
+        env.put("EVENTSHOP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        env.put("eventshop.payments.simulated.latency-min-ms", "0");
+        env.put("eventshop.payments.simulated.latency-max-ms", "2");
+        shop = Eventshop.start(temp.resolve("data"), true, env,
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        if (running("gateway")) {
+            base = shop.url("gateway");
+        } else {
+            frontDoor = new FrontDoor(0, shop::url);
+            base = frontDoor.url();
+        }
+        browser = BrowserHarness.start(temp.resolve("browser"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (frontDoor != null) {
+            frontDoor.close();
+        }
+        if (shop != null) {
+            shop.close();
+        }
+    }
+
+    static boolean running(String service) {
+        try {
+            shop.url(service);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    static void assumeRunning(String... services) {
+        for (String service : services) {
+            Assumptions.assumeTrue(running(service), "needs the " + service + " service in this build");
+        }
+    }
+
+    // ------------------------------------------------------------------ scenario 1
+
+    @Test
+    @Order(1)
+    void aShopperSignsUpFindsAProductOrdersItAndWatchesItReachDelivered() throws Exception {
+        assumeRunning("accounts", "catalog", "shipping");
+        try (BrowserContext context = browser.newContext("shopper")) {
+            Page page = context.newPage();
+            page.navigate(base + "/#/signup");
+            String email = "shopper-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+            page.getByLabel("Full name").fill("Ada Shopper");
+            page.getByLabel("Email").fill(email);
+            page.getByLabel("Password (at least 10 characters)").fill("correct-horse-battery");
+            page.getByLabel("Street").fill("1 Main Street");
+            page.getByLabel("City").fill("Lyon");
+            page.getByLabel("Postal code").fill("69001");
+            page.getByLabel("Country (2 letters)").fill("FR");
+            BrowserHarness.screenshot(page, "storefront-signup");
+            page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                    new Page.GetByRoleOptions().setName("Create account")).click();
+            assertThat(page.getByTestId("signed-in-as")).containsText("Ada Shopper");
+
+            // the home page: categories and a product grid with images
+            assertThat(page.locator(".product-card").first()).isVisible();
+            BrowserHarness.screenshot(page, "storefront-home");
+            String name = page.locator(".product-card h3").first().innerText();
+
+            // find it with the search box
+            page.getByLabel("Search products").fill(name);
+            page.getByLabel("Search products").press("Enter");
+            assertThat(page.locator("h1")).containsText(name);
+            BrowserHarness.screenshot(page, "storefront-search");
+            page.locator(".product-card h3 a").first().click();
+            assertThat(page.locator("h1")).hasText(name);
+            BrowserHarness.screenshot(page, "storefront-product");
+
+            page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                    new Page.GetByRoleOptions().setName("Add to basket").setExact(true)).click();
+            assertThat(page.locator("#basket-count")).hasText("1");
+            page.navigate(base + "/#/basket");
+            assertThat(page.locator(".basket-line")).hasCount(1);
+            BrowserHarness.screenshot(page, "storefront-basket");
+            page.locator("#checkout-link").click();
+            assertThat(page.getByLabel("Street")).hasValue("1 Main Street");
+            BrowserHarness.screenshot(page, "storefront-checkout");
+            page.locator("#place-order").click();
+
+            // the order page follows the order live until it is delivered
+            assertThat(page.locator("#order-state")).hasAttribute("data-state", "CONFIRMED",
+                    new LocatorAssertions.HasAttributeOptions().setTimeout(60_000));
+            BrowserHarness.screenshot(page, "storefront-order-confirmed");
+            assertThat(page.locator("#order-state")).hasAttribute("data-state", "DELIVERED", LONG);
+            assertThat(page.locator(".steps li.done")).hasCount(6);
+            BrowserHarness.screenshot(page, "storefront-order-delivered");
+
+            page.navigate(base + "/#/orders");
+            assertThat(page.locator("tbody tr")).hasCount(1);
+            BrowserHarness.screenshot(page, "storefront-my-orders");
+        }
+    }
+
+    // ------------------------------------------------------------------ order page, live
+
+    @Test
+    @Order(2)
+    void theOrderPageMovesLiveAndShowsARejectionReason() throws Exception {
+        String confirmed = placeOrder("browser-live", 1);
+        HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/orders/" + confirmed + "?waitFor=CONFIRMED&timeout=30s"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        String rejected = placeOrder("browser-live", 1000); // more than the stock left: rejected
+        try (BrowserContext context = browser.newContext("order")) {
+            Page page = context.newPage();
+            page.navigate(base + "/#/orders/" + confirmed);
+            assertThat(page.locator("#order-state")).hasAttribute("data-state",
+                    Pattern.compile("CONFIRMED|PACKED|SHIPPED|OUT_FOR_DELIVERY|DELIVERED"), LONG);
+            assertThat(page.locator("#connection")).not().isEmpty();
+            BrowserHarness.screenshot(page, "storefront-order-live");
+
+            page.navigate(base + "/#/orders/" + rejected);
+            assertThat(page.locator("#order-state")).hasAttribute("data-state", "REJECTED", LONG);
+            assertThat(page.getByTestId("order-reasons")).containsText("OUT_OF_STOCK");
+            BrowserHarness.screenshot(page, "storefront-order-rejected");
+        }
+    }
+
+    // ------------------------------------------------------------------ scenario 2
+
+    @Test
+    @Order(3)
+    void anAdminUploadsAnImageWithTheProgressBarAndSeesItInTheStorefront() throws Exception {
+        assumeRunning("accounts", "catalog");
+        try (BrowserContext context = browser.newContext("admin")) {
+            Page page = context.newPage();
+            page.navigate(base + "/admin");
+            page.getByLabel("Email").fill(ADMIN_EMAIL);
+            page.getByLabel("Password").fill(ADMIN_PASSWORD);
+            page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                    new Page.GetByRoleOptions().setName("Sign in")).click();
+            assertThat(page.locator("#products-table tbody tr").first()).isVisible();
+            BrowserHarness.screenshot(page, "admin-products");
+
+            Locator firstRow = page.locator("#products-table tbody tr").first();
+            String productId = firstRow.getAttribute("data-product-id");
+            firstRow.getByText("Edit").click();
+            assertThat(page.locator("#category")).not().hasValue("");
+            BrowserHarness.screenshot(page, "admin-edit");
+
+            Path image = TestImages.png(temp.resolve("upload.png"), 640, 480);
+            page.locator("#image-files").setInputFiles(image);
+            assertThat(page.locator(".previews img").first()).isVisible();
+            page.locator("#upload-button").click();
+            assertThat(page.locator("#upload-done")).isVisible();
+            assertThat(page.locator("#upload-progress")).hasAttribute("value", "100");
+            BrowserHarness.screenshot(page, "admin-upload-done");
+            String uploaded = page.locator("#current-images img").last().getAttribute("src");
+
+            // the storefront shows the new image on the product page
+            page.navigate(base + "/#/p/" + productId);
+            assertThat(page.locator(".gallery img[src='" + uploaded + "'], .thumbs img[src='" + uploaded + "']").first())
+                    .isAttached();
+            BrowserHarness.screenshot(page, "storefront-product-new-image");
+
+            // stock and the order lookup with its timeline
+            page.navigate(base + "/admin#edit/" + productId);
+            assertThat(page.locator("#stock-levels")).isVisible();
+            String orderId = placeOrder("browser-admin", 1);
+            page.navigate(base + "/admin#orders/" + orderId);
+            assertThat(page.locator("#order-result")).isVisible();
+            BrowserHarness.screenshot(page, "admin-order-lookup");
+        }
+    }
+
+    // ------------------------------------------------------------------ scenario 4
+
+    @Test
+    @Order(4)
+    void theOpsConsoleListsEveryServiceAsUpAndShowsEventRatesWhileOrdersFlow() throws Exception {
+        assumeRunning("ops");
+        AtomicBoolean ordering = new AtomicBoolean(true);
+        Thread orders = new Thread(() -> {
+            int i = 0;
+            while (ordering.get()) {
+                try {
+                    placeOrder("browser-ops-" + (i++ % 5), 1);
+                    Thread.sleep(100);
+                } catch (Exception e) {
+                    return;
+                }
+            }
+        }, "orders-while-watching");
+        orders.start();
+        try (BrowserContext context = browser.newContext("ops")) {
+            Page page = context.newPage();
+            page.navigate(base + "/ops");
+            int services = (int) runningServices().size();
+            assertThat(page.locator("#service-tiles .tile")).hasCount(services);
+            assertThat(page.locator("#service-tiles .tile[data-status='UP']")).hasCount(services,
+                    new LocatorAssertions.HasCountOptions().setTimeout(60_000));
+            // events per second of order.requested rise above zero while orders flow
+            assertThat(page.locator("#topics-table tr[data-topic='order.requested'] .rate"))
+                    .not().hasText("0.0", new LocatorAssertions.HasTextOptions().setTimeout(60_000));
+            assertThat(page.locator("#feed-list li[data-topic='order.requested']").first()).isVisible();
+            BrowserHarness.screenshot(page, "ops-console");
+        } finally {
+            ordering.set(false);
+            orders.join();
+        }
+    }
+
+    // ------------------------------------------------------------------ scenario 3 (stops orders: last)
+
+    @Test
+    @Order(5)
+    void withTheOrdersServiceStoppedTheStorefrontShowsTheCustomerCareNoticeAndStillListsProducts() throws Exception {
+        assumeRunning("gateway", "catalog");
+        shop.stopService("orders");
+        try (BrowserContext context = browser.newContext("degraded")) {
+            Page page = context.newPage();
+            page.navigate(base + "/");
+            assertThat(page.locator("#status-banner")).containsText("call customer care",
+                    new LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
+            assertThat(page.locator(".product-card").first()).isVisible();
+            BrowserHarness.screenshot(page, "storefront-ordering-paused");
+        } finally {
+            shop.startService("orders");
+        }
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    static List<String> runningServices() {
+        return java.util.stream.Stream.of("gateway", "accounts", "orders", "inventory", "fraud", "payments", "catalog",
+                "shipping", "notifications", "search", "crawler", "ops").filter(WebUiBrowserTest::running).toList();
+    }
+
+    /** Places an order through the front door, as the storefront does, and returns its id. */
+    static String placeOrder(String customerId, int quantity) throws Exception {
+        String product = firstProductId();
+        String body = """
+                {"customerId":"%s","lines":[{"productId":"%s","quantity":%d}],
+                 "shippingAddress":{"name":"Ada","street":"1 Main St","city":"Lyon","postalCode":"69001","country":"FR"}}"""
+                .formatted(customerId, product, quantity);
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/orders"))
+                .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        return JSON.readTree(response.body()).path("orderId").asString();
+    }
+
+    private static volatile String firstProduct;
+
+    static String firstProductId() throws Exception {
+        if (firstProduct == null) {
+            if (!running("catalog")) {
+                firstProduct = "p-001"; // the demo price list of the orders service
+            } else {
+                await().atMost(Duration.ofSeconds(30)).until(() -> {
+                    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/catalog/products?size=1"))
+                            .GET().build(), HttpResponse.BodyHandlers.ofString());
+                    if (r.statusCode() != 200) {
+                        return false;
+                    }
+                    JsonNode page = JSON.readTree(r.body());
+                    JsonNode items = page.isArray() ? page : page.has("items") ? page.get("items") : page.path("content");
+                    if (items.isEmpty()) {
+                        return false;
+                    }
+                    JsonNode p = items.get(0);
+                    firstProduct = p.has("productId") ? p.get("productId").asString() : p.path("id").asString();
+                    return true;
+                });
+            }
+        }
+        return firstProduct;
+    }
+}
