@@ -1,5 +1,6 @@
 package com.eventshop.platform;
 
+import com.eventshop.devinfra.TestTokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -44,6 +45,14 @@ final class Http {
 
     HttpRequest.Builder request(String path, String... headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20));
+        boolean authorization = false;
+        for (int i = 0; i < headers.length; i += 2) {
+            authorization |= headers[i].equalsIgnoreCase("Authorization");
+        }
+        if (!authorization) {
+            // Security is on in every test: callers are a service identity unless a test says otherwise.
+            builder.header("Authorization", TestTokens.bearer(TestTokens.shared().service("platform-test")));
+        }
         for (int i = 0; i < headers.length; i += 2) {
             builder.header(headers[i], headers[i + 1]);
         }
