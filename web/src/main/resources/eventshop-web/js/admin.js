@@ -2,6 +2,7 @@
 import { api, session, onSessionChange, upload, items } from './api.js';
 import { catalog, orders } from './catalog.js';
 import { timelineLine } from './timeline.js';
+import { adminSignIn } from './signin.js';
 import {
   el, show, loading, errorNotice, notice, toast, money,
   productId, productPrice, productImage, productImages, categoryOf, orderSteps, stateBadge,
@@ -19,29 +20,6 @@ function renderUser() {
     ? el('span.nav-links', el('span', session.displayName()),
       el('button.secondary', { type: 'button', onclick: () => { session.clear(); location.hash = ''; } }, 'Sign out'))
     : '');
-}
-
-function loginPage(message) {
-  const errors = el('div', { 'aria-live': 'assertive' }, message ? notice('warn', message) : '');
-  const form = el('form', { id: 'admin-login', onsubmit: async e => {
-    e.preventDefault();
-    const data = Object.fromEntries(new FormData(form));
-    try {
-      session.save(await api('/api/auth/login', { method: 'POST', body: { email: data.email.trim(), password: data.password } }));
-      if (!session.isAdmin()) {
-        session.clear();
-        errors.replaceChildren(notice('error', 'This account is not an administrator.'));
-        return;
-      }
-      route();
-    } catch (err) {
-      errors.replaceChildren(errorNotice(err, 'Sign-in failed'));
-    }
-  } },
-  field('email', 'Email', { type: 'email', required: true, autocomplete: 'username', value: 'admin@eventshop.local' }),
-  field('password', 'Password', { type: 'password', required: true, autocomplete: 'current-password' }),
-  errors, el('div.actions', el('button', { type: 'submit' }, 'Sign in')));
-  show(main, el('section.panel', { style: 'max-width:460px;margin:0 auto' }, el('h1', 'Admin sign-in'), form));
 }
 
 // ---------------------------------------------------------------- products
@@ -252,7 +230,7 @@ function ordersPage(id) {
 function route() {
   renderUser();
   if (!session.signedIn() || !session.isAdmin()) {
-    loginPage(session.signedIn() ? 'Sign in with an administrator account.' : null);
+    adminSignIn(main, route, 'Admin sign-in');
     return;
   }
   const [page, arg] = location.hash.replace(/^#/, '').split('/').map(decodeURIComponent);

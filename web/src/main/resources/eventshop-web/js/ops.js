@@ -1,5 +1,6 @@
 // The operations console: polls the ops service (/api/ops/*) and follows its live event feed.
-import { api, sse } from './api.js';
+import { api, sse, session } from './api.js';
+import { adminSignIn } from './signin.js';
 import { el, show, errorNotice, when } from './ui.js';
 
 const $ = id => document.getElementById(id);
@@ -95,6 +96,19 @@ async function refreshAll() {
   $('refreshed').textContent = `Updated ${new Date().toLocaleTimeString()}`;
 }
 
-refreshAll();
-setInterval(refreshAll, 3000);
-followEvents();
+async function start() {
+  // The ops service decides who may see its data; ask it, and sign in when it says 401 or 403.
+  let allowed = true;
+  try { await api('/api/ops/breakers'); } catch (e) { allowed = !(e.status === 401 || e.status === 403); }
+  if (!allowed) {
+    // the console's data is for administrators: sign in first, then show it
+    const dashboard = [...$('main').children];
+    adminSignIn($('main'), () => { $('main').replaceChildren(...dashboard); start(); }, 'Operations sign-in');
+    return;
+  }
+  refreshAll();
+  setInterval(refreshAll, 3000);
+  followEvents();
+}
+
+start();

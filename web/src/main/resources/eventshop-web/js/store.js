@@ -389,10 +389,10 @@ function signupPage() {
     const button = form.querySelector('button[type=submit]');
     button.disabled = true;
     errors.replaceChildren();
-    const address = { name: data.name.trim(), street: data.street.trim(), city: data.city.trim(), postalCode: data.postalCode.trim(), country: data.country.trim().toUpperCase() };
+    const address = { street: data.street.trim(), city: data.city.trim(), postalCode: data.postalCode.trim(), country: data.country.trim().toUpperCase() };
     try {
       await api('/api/auth/signup', { method: 'POST', body: { email: data.email.trim(), password: data.password, name: data.name.trim(), address } });
-      localStorage.setItem('eventshop.address', JSON.stringify(address));
+      localStorage.setItem('eventshop.address', JSON.stringify({ name: data.name.trim(), ...address }));
       session.save(await api('/api/auth/login', { method: 'POST', body: { email: data.email.trim(), password: data.password } }));
       toast('Your account is ready');
       nextAfterLogin();

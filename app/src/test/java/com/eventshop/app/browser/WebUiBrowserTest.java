@@ -68,6 +68,13 @@ class WebUiBrowserTest {
             env.put(part, Integer.toString(Ports.freePort()));
         }
         env.put("EVENTSHOP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        env.put("eventshop.accounts.admin-password", ADMIN_PASSWORD);
+        if (onClassPath("com.eventshop.accounts.AccountsApplication")) {
+            // every service verifies tokens with the keys accounts publishes
+            env.put("eventshop.security.jwks-uri", "http://localhost:" + env.get("ACCOUNTS_PORT") + "/.well-known/jwks.json");
+        } else {
+            env.put("eventshop.security.enabled", "false"); // no accounts in this build: nobody could sign in
+        }
         env.put("eventshop.payments.simulated.latency-min-ms", "0");
         env.put("eventshop.payments.simulated.latency-max-ms", "2");
         shop = Eventshop.start(temp.resolve("data"), true, env,
@@ -91,6 +98,15 @@ class WebUiBrowserTest {
         }
         if (shop != null) {
             shop.close();
+        }
+    }
+
+    static boolean onClassPath(String className) {
+        try {
+            Class.forName(className, false, WebUiBrowserTest.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
         }
     }
 
@@ -129,7 +145,7 @@ class WebUiBrowserTest {
             BrowserHarness.screenshot(page, "storefront-signup");
             page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                     new Page.GetByRoleOptions().setName("Create account")).click();
-            assertThat(page.getByTestId("signed-in-as")).containsText("Ada Shopper");
+            assertThat(page.getByTestId("signed-in-as")).containsText(email);
 
             // the home page: categories and a product grid with images
             assertThat(page.locator(".product-card").first()).isVisible();
@@ -175,11 +191,13 @@ class WebUiBrowserTest {
     @Test
     @Order(2)
     void theOrderPageMovesLiveAndShowsARejectionReason() throws Exception {
-        String confirmed = placeOrder("browser-live", 1);
-        HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/orders/" + confirmed + "?waitFor=CONFIRMED&timeout=30s"))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
-        String rejected = placeOrder("browser-live", 1000); // more than the stock left: rejected
+        Customer customer = Customer.create("live");
+        String confirmed = customer.placeOrder(1);
+        HTTP.send(customer.authorize(HttpRequest.newBuilder(URI.create(base + "/api/orders/" + confirmed
+                + "?waitFor=CONFIRMED&timeout=30s"))).GET().build(), HttpResponse.BodyHandlers.ofString());
+        String rejected = customer.placeOrder(1000); // more than the stock left: rejected
         try (BrowserContext context = browser.newContext("order")) {
+            customer.signInto(context);
             Page page = context.newPage();
             page.navigate(base + "/#/orders/" + confirmed);
             assertThat(page.locator("#order-state")).hasAttribute("data-state",
@@ -234,7 +252,7 @@ class WebUiBrowserTest {
             // stock and the order lookup with its timeline
             page.navigate(base + "/admin#edit/" + productId);
             assertThat(page.locator("#stock-levels")).isVisible();
-            String orderId = placeOrder("browser-admin", 1);
+            String orderId = Customer.create("admin-lookup").placeOrder(1);
             page.navigate(base + "/admin#orders/" + orderId);
             assertThat(page.locator("#order-result")).isVisible();
             BrowserHarness.screenshot(page, "admin-order-lookup");
@@ -248,11 +266,11 @@ class WebUiBrowserTest {
     void theOpsConsoleListsEveryServiceAsUpAndShowsEventRatesWhileOrdersFlow() throws Exception {
         assumeRunning("ops");
         AtomicBoolean ordering = new AtomicBoolean(true);
+        Customer customer = Customer.create("ops");
         Thread orders = new Thread(() -> {
-            int i = 0;
             while (ordering.get()) {
                 try {
-                    placeOrder("browser-ops-" + (i++ % 5), 1);
+                    customer.placeOrder(1);
                     Thread.sleep(100);
                 } catch (Exception e) {
                     return;
@@ -263,6 +281,12 @@ class WebUiBrowserTest {
         try (BrowserContext context = browser.newContext("ops")) {
             Page page = context.newPage();
             page.navigate(base + "/ops");
+            if (running("accounts")) {
+                page.getByLabel("Email").fill(ADMIN_EMAIL);
+                page.getByLabel("Password").fill(ADMIN_PASSWORD);
+                page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Sign in")).click();
+            }
             int services = (int) runningServices().size();
             assertThat(page.locator("#service-tiles .tile")).hasCount(services);
             assertThat(page.locator("#service-tiles .tile[data-status='UP']")).hasCount(services,
@@ -304,18 +328,62 @@ class WebUiBrowserTest {
                 "shipping", "notifications", "search", "crawler", "ops").filter(WebUiBrowserTest::running).toList();
     }
 
-    /** Places an order through the front door, as the storefront does, and returns its id. */
-    static String placeOrder(String customerId, int quantity) throws Exception {
-        String product = firstProductId();
-        String body = """
-                {"customerId":"%s","lines":[{"productId":"%s","quantity":%d}],
-                 "shippingAddress":{"name":"Ada","street":"1 Main St","city":"Lyon","postalCode":"69001","country":"FR"}}"""
-                .formatted(customerId, product, quantity);
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/orders"))
+    /**
+     * A shopper for tests that set up orders over HTTP: signed up and logged in through accounts
+     * when it runs (else an unsigned customer id, with token checks off in this build).
+     */
+    record Customer(String customerId, String tokensJson, String accessToken) {
+
+        static Customer create(String name) throws Exception {
+            if (!running("accounts")) {
+                return new Customer("browser-" + name, null, null);
+            }
+            String email = name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+            String password = "correct-horse-battery";
+            HttpResponse<String> signup = post("/api/auth/signup", """
+                    {"email":"%s","password":"%s","name":"Test %s",
+                     "address":{"street":"1 Main St","city":"Lyon","postalCode":"69001","country":"FR"}}"""
+                    .formatted(email, password, name), null);
+            assertThat(signup.statusCode()).as(signup.body()).isBetween(200, 201);
+            HttpResponse<String> login = post("/api/auth/login",
+                    "{\"email\":\"%s\",\"password\":\"%s\"}".formatted(email, password), null);
+            assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+            String token = JSON.readTree(login.body()).path("accessToken").asString();
+            String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+            return new Customer(JSON.readTree(payload).path("sub").asString(), login.body(), token);
+        }
+
+        HttpRequest.Builder authorize(HttpRequest.Builder request) {
+            return accessToken == null ? request : request.header("Authorization", "Bearer " + accessToken);
+        }
+
+        /** The browser starts signed in as this customer (the storefront keeps its tokens in localStorage). */
+        void signInto(BrowserContext context) {
+            if (tokensJson != null) {
+                context.addInitScript("localStorage.setItem('eventshop.tokens', " + JSON.writeValueAsString(tokensJson) + ");");
+            }
+        }
+
+        /** Places an order through the front door, as the storefront does, and returns its id. */
+        String placeOrder(int quantity) throws Exception {
+            String body = """
+                    {"customerId":"%s","lines":[{"productId":"%s","quantity":%d}],
+                     "shippingAddress":{"name":"Ada","street":"1 Main St","city":"Lyon","postalCode":"69001","country":"FR"}}"""
+                    .formatted(customerId, firstProductId(), quantity);
+            HttpResponse<String> response = post("/api/orders", body, this);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+            return JSON.readTree(response.body()).path("orderId").asString();
+        }
+    }
+
+    static HttpResponse<String> post(String path, String json, Customer as) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-        return JSON.readTree(response.body()).path("orderId").asString();
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (as != null) {
+            as.authorize(request);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static volatile String firstProduct;

@@ -8,6 +8,7 @@ import com.eventshop.contracts.events.NotificationSent;
 import com.eventshop.contracts.events.OrderRejected;
 import com.eventshop.devinfra.Ports;
 import com.eventshop.devinfra.TestKafka;
+import com.eventshop.devinfra.TestTokens;
 import com.eventshop.ops.OpsApplication;
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -48,12 +49,14 @@ class OpsIntegrationTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String ADMIN = TestTokens.bearer(TestTokens.shared().admin());
     private static final int SELF_PORT = Ports.freePort();
     private static final int NOBODY_PORT = Ports.freePort();
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
+        registry.add("eventshop.security.jwks-uri", () -> TestTokens.shared().jwksUri());
         registry.add("server.port", () -> SELF_PORT);
         registry.add("eventshop.ops.services.ops", () -> "http://localhost:" + SELF_PORT);
         registry.add("eventshop.ops.services.nobody", () -> "http://localhost:" + NOBODY_PORT);
@@ -111,7 +114,7 @@ class OpsIntegrationTest {
     void theLiveFeedStreamsEventsAsTheyAreWritten() throws Exception {
         await().atMost(WAIT).until(() -> get("/api/ops/topics").path("sampledAt").isString());
         HttpResponse<InputStream> response = HTTP.send(HttpRequest.newBuilder(uri("/api/ops/events?replay=0"))
-                .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+                .header("Accept", "text/event-stream").header("Authorization", ADMIN).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
         assertThat(response.statusCode()).isEqualTo(200);
         String orderId = "o-feed-" + UUID.randomUUID();
         CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> {
@@ -175,9 +178,24 @@ class OpsIntegrationTest {
         return URI.create("http://localhost:" + port + path);
     }
 
+    @Test
+    void theConsoleDataIsForAdministratorsOnly() throws Exception {
+        assertThat(status("/api/ops/services", null)).isEqualTo(401);
+        assertThat(status("/api/ops/topics", TestTokens.bearer(TestTokens.shared().customer("c-1")))).isEqualTo(403);
+        assertThat(status("/actuator/health", null)).isEqualTo(200);
+    }
+
+    private int status(String path, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20)).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
     private JsonNode get(String path) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", ADMIN).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path + " " + response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
     }
