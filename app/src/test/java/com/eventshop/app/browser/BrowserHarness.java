@@ -23,6 +23,8 @@ final class BrowserHarness implements AutoCloseable {
             "--disable-component-update", "--disable-sync");
 
     private final Playwright playwright;
+    /** Uncaught JavaScript errors of every page opened, in order. */
+    final java.util.List<String> pageErrors = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Path home;
 
     private BrowserHarness(Path home) {
@@ -55,6 +57,8 @@ final class BrowserHarness implements AutoCloseable {
                         .setArgs(ARGS)
                         .setViewportSize(1280, 900));
         context.setDefaultTimeout(30_000);
+        // an uncaught script error fails the test (see pageErrors)
+        context.onPage(page -> page.onPageError(error -> pageErrors.add(page.url() + ": " + error)));
         return context;
     }
 

@@ -88,6 +88,15 @@ class WebUiBrowserTest {
         browser = BrowserHarness.start(temp.resolve("browser"));
     }
 
+    @org.junit.jupiter.api.AfterEach
+    void noScriptErrors() {
+        if (browser != null) {
+            List<String> errors = List.copyOf(browser.pageErrors);
+            browser.pageErrors.clear();
+            assertThat(errors).as("uncaught JavaScript errors").isEmpty();
+        }
+    }
+
     @AfterAll
     static void stop() {
         if (browser != null) {
@@ -122,6 +131,40 @@ class WebUiBrowserTest {
     static void assumeRunning(String... services) {
         for (String service : services) {
             Assumptions.assumeTrue(running(service), "needs the " + service + " service in this build");
+        }
+    }
+
+    // ------------------------------------------------------------------ every page opens
+
+    @Test
+    @Order(0)
+    void everyPageOpensWithLabelledFormsAndNoScriptError() throws Exception {
+        try (BrowserContext context = browser.newContext("pages")) {
+            Page page = context.newPage();
+            page.navigate(base + "/");
+            assertThat(page.locator("h1")).hasText("All products");
+            assertThat(page.locator(".product-card, .notice.error").first()).isVisible();
+            BrowserHarness.screenshot(page, "storefront-first-page");
+
+            page.navigate(base + "/#/signup");
+            for (String label : List.of("Full name", "Email", "Street", "City", "Postal code", "Country (2 letters)")) {
+                assertThat(page.getByLabel(label, new Page.GetByLabelOptions().setExact(true))).isVisible();
+            }
+            BrowserHarness.screenshot(page, "storefront-signup-form");
+
+            page.navigate(base + "/#/basket");
+            assertThat(page.locator("main")).containsText("Your basket is empty");
+            page.navigate(base + "/#/nowhere");
+            assertThat(page.locator("main")).containsText("Page not found");
+
+            page.navigate(base + "/admin");
+            assertThat(page.locator("h1")).hasText(Pattern.compile("Admin sign-in|Products"));
+            BrowserHarness.screenshot(page, "admin-sign-in");
+
+            // keyboard: the skip link is the first thing Tab reaches
+            page.navigate(base + "/");
+            page.keyboard().press("Tab");
+            assertThat(page.locator(".skip-link")).isFocused();
         }
     }
 
