@@ -208,7 +208,15 @@ function checkoutPage() {
     return;
   }
   const claims = session.claims() || {};
-  const saved = JSON.parse(localStorage.getItem('eventshop.address') || 'null') || claims.address || {};
+  const saved = JSON.parse(localStorage.getItem('eventshop.address') || 'null') || {};
+  if (!saved.street) {
+    // first checkout in this browser: the address of the account, when accounts has one
+    api('/api/customers/me').then(me => {
+      const a = me?.address || {};
+      const set = (id, v) => { const input = document.getElementById(id); if (input && !input.value && v) input.value = v; };
+      set('name', me?.name); set('street', a.street); set('city', a.city); set('postalCode', a.postalCode); set('country', a.country);
+    }).catch(() => { /* typed by hand then */ });
+  }
   const errors = el('div', { 'aria-live': 'assertive' });
   const action = el('div.actions', { dataset: { orderAction: 'true' } });
   const form = el('form', { id: 'checkout-form', novalidate: false, onsubmit: placeOrder },
