@@ -77,6 +77,7 @@ class WebUiBrowserTest {
         }
         env.put("eventshop.payments.simulated.latency-min-ms", "0");
         env.put("eventshop.payments.simulated.latency-max-ms", "2");
+        env.put("eventshop.shipping.simulated.step-interval", "500ms"); // a parcel is delivered in seconds
         shop = Eventshop.start(temp.resolve("data"), true, env,
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         if (running("gateway")) {
