@@ -2,6 +2,7 @@ package com.eventshop.inventory.api;
 
 import com.eventshop.inventory.config.InventoryProperties;
 import com.eventshop.platform.web.ProblemException;
+import com.eventshop.platform.security.ServiceTokens;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -31,7 +32,10 @@ public class StockForwarder {
     private final HttpClient client;
     private final Duration timeout;
 
-    public StockForwarder(InventoryProperties properties) {
+    private final ServiceTokens tokens;
+
+    public StockForwarder(InventoryProperties properties, ServiceTokens tokens) {
+        this.tokens = tokens;
         this.timeout = properties.forwardTimeout();
         this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
     }
@@ -39,7 +43,10 @@ public class StockForwarder {
     public ResponseEntity<String> forward(HostInfo owner, String productId) {
         URI uri = URI.create("http://" + owner.host() + ":" + owner.port() + "/api/inventory/"
                 + URLEncoder.encode(productId, StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).header(FORWARDED_HEADER, "true")
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri);
+        // The caller's token (or this service's own): the owner verifies and authorises again.
+        tokens.forwardingAuthorization().ifPresent(auth -> builder.header("Authorization", auth));
+        HttpRequest request = builder.timeout(timeout).header(FORWARDED_HEADER, "true")
                 .header("Accept", "application/json, application/problem+json").GET().build();
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());

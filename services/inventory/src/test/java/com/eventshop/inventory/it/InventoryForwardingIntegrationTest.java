@@ -43,7 +43,9 @@ class InventoryForwardingIntegrationTest {
                 "--EVENTSHOP_DATA_DIR=" + Path.of(System.getProperty("java.io.tmpdir"), "it-fwd-" + name + "-"
                         + UUID.randomUUID()),
                 "--EVENTSHOP_COMMIT_INTERVAL_MS=50",
-                "--EVENTSHOP_LOG_FORMAT=plain");
+                "--EVENTSHOP_LOG_FORMAT=plain",
+                "--eventshop.security.jwks-uri=" + com.eventshop.devinfra.TestTokens.shared().jwksUri(),
+                "--eventshop.security.service-token=" + com.eventshop.devinfra.TestTokens.shared().service("inventory"));
         instances.add(context);
         return context;
     }

@@ -1,6 +1,7 @@
 package com.eventshop.orders.api;
 
 import com.eventshop.orders.api.OrderRequests.OrderPage;
+import com.eventshop.platform.security.ServiceTokens;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -35,7 +36,10 @@ public class OrderOwnerForwarder {
     private final Duration readTimeout;
     private final JsonMapper json;
 
-    public OrderOwnerForwarder(Duration connectTimeout, Duration readTimeout, JsonMapper json) {
+    private final ServiceTokens tokens;
+
+    public OrderOwnerForwarder(Duration connectTimeout, Duration readTimeout, JsonMapper json, ServiceTokens tokens) {
+        this.tokens = tokens;
         this.client = HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
                 .version(HttpClient.Version.HTTP_1_1)
@@ -63,7 +67,10 @@ public class OrderOwnerForwarder {
 
     private HttpResponse<String> get(HostInfo host, String path, String what) {
         URI uri = URI.create("http://" + host.host() + ":" + host.port() + path);
-        HttpRequest request = HttpRequest.newBuilder(uri)
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri);
+        // The caller's token (or this service's own): the owner verifies and authorises again.
+        tokens.forwardingAuthorization().ifPresent(auth -> builder.header("Authorization", auth));
+        HttpRequest request = builder
                 .timeout(readTimeout)
                 .header(FORWARDED_HEADER, "true")
                 .header("Accept", "application/json")

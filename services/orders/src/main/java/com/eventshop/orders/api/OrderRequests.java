@@ -19,7 +19,8 @@ public final class OrderRequests {
 
     /** {@code POST /api/orders}: what to order and where to send it. No prices: the service sets them. */
     public record PlaceOrderRequest(
-            @NotBlank @Size(max = 100) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+            // Only read for admin and service callers; a customer's orders are their own (from the token).
+            @Size(max = 100) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
             String customerId,
             @NotNull @Size(min = 1, max = OrderPlacement.MAX_LINES)
             List<@NotNull @Valid LineRequest> lines,

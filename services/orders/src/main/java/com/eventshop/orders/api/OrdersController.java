@@ -14,6 +14,7 @@ import com.eventshop.orders.config.OrdersProperties;
 import com.eventshop.orders.domain.OrderLifecycle;
 import com.eventshop.orders.domain.OrderPlacement;
 import com.eventshop.orders.streams.OrderStoreQueries;
+import com.eventshop.platform.security.RequestUser;
 import com.eventshop.platform.web.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -107,7 +108,7 @@ public class OrdersController {
                     .with("errors", List.of(Map.of("field", IDEMPOTENCY_KEY, "message", "invalid")));
         }
         rejectDuplicateProducts(body.lines());
-        OrderPlacement.PlaceOrder request = toPlaceOrder(body);
+        OrderPlacement.PlaceOrder request = toPlaceOrder(body, orderingCustomer(body.customerId()));
         String orderId = OrderPlacement.orderId(request.customerId(), idempotencyKey);
         String hash = OrderPlacement.requestHash(request);
 
@@ -145,7 +146,7 @@ public class OrdersController {
     public OrderView get(@PathVariable String orderId,
             @Parameter(hidden = true) @RequestHeader(value = OrderOwnerForwarder.FORWARDED_HEADER, required = false)
             String forwarded) {
-        return lookup.find(orderId, forwarded != null)
+        return lookup.find(orderId, forwarded != null).filter(visibleTo(RequestUser.current()))
                 .orElseThrow(() -> ProblemException.notFound("No order " + orderId).with("orderId", orderId));
     }
 
@@ -160,7 +161,8 @@ public class OrdersController {
             @RequestParam(required = false) String timeout) {
         OrderState wanted = parseState(waitFor);
         Duration wait = parseTimeout(timeout);
-        return waiters.await(orderId, wanted, wait, () -> lookup.find(orderId));
+        RequestUser user = RequestUser.current();
+        return waiters.await(orderId, wanted, wait, () -> lookup.find(orderId).filter(visibleTo(user)));
     }
 
     @Operation(summary = "Follow an order live (Server-Sent Events)",
@@ -168,18 +170,20 @@ public class OrdersController {
                     + "of the view (event id = version).")
     @GetMapping(value = "/{orderId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     public SseEmitter events(@PathVariable String orderId) {
-        return streams.open(orderId, () -> lookup.find(orderId));
+        RequestUser user = RequestUser.current();
+        return streams.open(orderId, () -> lookup.find(orderId).filter(visibleTo(user)));
     }
 
     @Operation(summary = "A customer's orders, newest first",
             description = "The view is partitioned by order id, so every instance holding a part of it is asked "
                     + "(scatter-gather) and the answers are merged.")
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    public OrderPage list(@RequestParam String customerId,
+    public OrderPage list(@RequestParam(required = false) String customerId,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size,
             @Parameter(hidden = true) @RequestHeader(value = OrderOwnerForwarder.FORWARDED_HEADER, required = false)
             String forwarded) {
+        customerId = listedCustomer(customerId);
         if (forwarded != null) {
             // Another instance gathers: answer from the local stores only, the newest `size`.
             int limit = Math.max(1, Math.min(size, MAX_LISTING));
@@ -223,7 +227,7 @@ public class OrdersController {
     @PostMapping(value = "/{orderId}/cancel", produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<OrderAccepted> cancel(@PathVariable String orderId,
             @Valid @RequestBody(required = false) CancelRequest body) {
-        OrderView order = lookup.find(orderId)
+        OrderView order = lookup.find(orderId).filter(visibleTo(RequestUser.current()))
                 .orElseThrow(() -> ProblemException.notFound("No order " + orderId).with("orderId", orderId));
         if (!OrderLifecycle.cancellable(order.state())) {
             throw new ProblemException(HttpStatus.CONFLICT, "Order cannot be cancelled",
@@ -279,14 +283,53 @@ public class OrdersController {
         }
     }
 
-    private static OrderPlacement.PlaceOrder toPlaceOrder(PlaceOrderRequest body) {
+    /**
+     * Who orders: a customer orders for themself (a customerId in the body is ignored); an admin
+     * or a service identity names the customer in the body.
+     */
+    private static String orderingCustomer(String bodyCustomerId) {
+        RequestUser user = RequestUser.current();
+        if (user.isStaff()) {
+            if (bodyCustomerId == null || bodyCustomerId.isBlank()) {
+                throw ProblemException.badRequest("customerId is required when ordering on behalf of a customer")
+                        .with("errors", List.of(Map.of("field", "customerId", "message", "is required")));
+            }
+            return bodyCustomerId.strip();
+        }
+        if (!user.roles().contains(RequestUser.CUSTOMER)) {
+            throw new ProblemException(HttpStatus.FORBIDDEN, "Forbidden", "Only customers place orders");
+        }
+        return user.subject();
+    }
+
+    /** A customer lists their own orders (customerId may be left out); staff name the customer. */
+    private static String listedCustomer(String customerId) {
+        RequestUser user = RequestUser.current();
+        if (customerId == null || customerId.isBlank()) {
+            if (user.isStaff()) {
+                throw ProblemException.badRequest("customerId is required");
+            }
+            return user.subject();
+        }
+        if (!user.mayActFor(customerId)) {
+            throw new ProblemException(HttpStatus.FORBIDDEN, "Forbidden", "You may list your own orders only");
+        }
+        return customerId;
+    }
+
+    /** Someone else's order is answered as not found: its existence is not revealed. */
+    private static java.util.function.Predicate<OrderView> visibleTo(RequestUser user) {
+        return order -> user.mayActFor(order.customerId());
+    }
+
+    private static OrderPlacement.PlaceOrder toPlaceOrder(PlaceOrderRequest body, String customerId) {
         var a = body.shippingAddress();
         Address address = Address.newBuilder().setName(a.name().strip()).setStreet(a.street().strip())
                 .setCity(a.city().strip()).setPostalCode(a.postalCode().strip()).setCountry(a.country()).build();
         List<OrderPlacement.LineRequest> lines = body.lines().stream()
                 .map(l -> new OrderPlacement.LineRequest(l.productId().strip(), l.quantity()))
                 .toList();
-        return new OrderPlacement.PlaceOrder(body.customerId().strip(), lines, address);
+        return new OrderPlacement.PlaceOrder(customerId, lines, address);
     }
 
     private static OrderState parseState(String value) {

@@ -86,8 +86,10 @@ public class OrdersConfiguration {
     }
 
     @Bean
-    OrderOwnerForwarder orderOwnerForwarder(OrdersProperties properties, JsonMapper json) {
-        return new OrderOwnerForwarder(properties.getForwardConnectTimeout(), properties.getForwardReadTimeout(), json);
+    OrderOwnerForwarder orderOwnerForwarder(OrdersProperties properties, JsonMapper json,
+            com.eventshop.platform.security.ServiceTokens tokens) {
+        return new OrderOwnerForwarder(properties.getForwardConnectTimeout(), properties.getForwardReadTimeout(), json,
+                tokens);
     }
 
     @Bean

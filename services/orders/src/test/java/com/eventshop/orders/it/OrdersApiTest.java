@@ -60,6 +60,39 @@ class OrdersApiTest {
         }
     }
 
+    @Test
+    void aCustomerOrdersForThemselfAndSeesOnlyTheirOwnOrders() {
+        com.eventshop.devinfra.TestTokens tokens = com.eventshop.devinfra.TestTokens.shared();
+        String alice = "Bearer " + tokens.customer("c-alice");
+        String bob = "Bearer " + tokens.customer("c-bob");
+        // the body names someone else: a customer's order is still their own
+        Http.Response placed = http.send(java.net.http.HttpRequest.newBuilder(URI.create(orders.url("/api/orders")))
+                .header("Authorization", alice).header("Content-Type", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(Http.order("c-bob", "p-001", "1"))).build());
+        assertThat(placed.status()).as(placed.body()).isEqualTo(202);
+        String orderId = placed.json().get("orderId").asString();
+        waitFor(orderId, OrderState.CREATED);
+
+        Http.Response own = http.send(java.net.http.HttpRequest.newBuilder(URI.create(orders.url("/api/orders/" + orderId)))
+                .header("Authorization", alice).GET().build());
+        assertThat(own.status()).isEqualTo(200);
+        assertThat(own.json().get("customerId").asString()).isEqualTo("c-alice");
+        Http.Response other = http.send(java.net.http.HttpRequest.newBuilder(URI.create(orders.url("/api/orders/" + orderId)))
+                .header("Authorization", bob).GET().build());
+        assertThat(other.status()).isEqualTo(404);
+        Http.Response cancel = http.send(java.net.http.HttpRequest.newBuilder(URI.create(orders.url("/api/orders/" + orderId + "/cancel")))
+                .header("Authorization", bob).POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(cancel.status()).isEqualTo(404);
+        Http.Response listing = http.send(java.net.http.HttpRequest.newBuilder(URI.create(orders.url("/api/orders?customerId=c-alice")))
+                .header("Authorization", bob).GET().build());
+        assertThat(listing.status()).isEqualTo(403);
+        Http.Response mine = http.send(java.net.http.HttpRequest.newBuilder(URI.create(orders.url("/api/orders")))
+                .header("Authorization", alice).GET().build());
+        assertThat(mine.status()).isEqualTo(200);
+        assertThat(mine.body()).contains(orderId);
+    }
+
     private String place(String customerId) {
         Http.Response response = http.post(orders.url("/api/orders"), UUID.randomUUID().toString(),
                 Http.order(customerId, "p-001", "2", "p-002", "1"));
@@ -248,8 +281,8 @@ class OrdersApiTest {
             assertThat(answer.get(30, TimeUnit.SECONDS).json().get("waitTimedOut").asBoolean()).isTrue();
         }
         CompletableFuture<HttpResponse<String>> abandoned = http.client().sendAsync(
-                HttpRequest.newBuilder(URI.create(orders.url("/api/orders/" + orderId + "?waitFor=DELIVERED&timeout=2s")))
-                        .GET().build(), HttpResponse.BodyHandlers.ofString());
+                Http.withToken(HttpRequest.newBuilder(URI.create(orders.url("/api/orders/" + orderId + "?waitFor=DELIVERED&timeout=2s")))
+                        .GET().build()), HttpResponse.BodyHandlers.ofString());
         Thread.sleep(300);
         abandoned.cancel(true);
         Thread.sleep(3_000);
@@ -265,8 +298,8 @@ class OrdersApiTest {
         List<JsonNode> events = Collections.synchronizedList(new ArrayList<>());
         List<String> comments = Collections.synchronizedList(new ArrayList<>());
         CompletableFuture<HttpResponse<java.util.stream.Stream<String>>> stream = http.client().sendAsync(
-                HttpRequest.newBuilder(URI.create(orders.url("/api/orders/" + orderId + "/events")))
-                        .header("Accept", "text/event-stream").GET().build(),
+                Http.withToken(HttpRequest.newBuilder(URI.create(orders.url("/api/orders/" + orderId + "/events")))
+                        .header("Accept", "text/event-stream").GET().build()),
                 HttpResponse.BodyHandlers.ofLines());
         HttpResponse<java.util.stream.Stream<String>> response = stream.get(10, TimeUnit.SECONDS);
         assertThat(response.statusCode()).isEqualTo(200);

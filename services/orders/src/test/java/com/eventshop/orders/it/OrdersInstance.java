@@ -34,6 +34,9 @@ final class OrdersInstance implements AutoCloseable {
         props.put("spring.kafka.streams.state-dir", stateDir.toString());
         props.put("EVENTSHOP_LOG_FORMAT", "plain");
         props.put("management.endpoint.health.show-details", "always");
+        // Tokens are verified against the test JVM's signer; forwarding between instances uses a service token.
+        props.put("eventshop.security.jwks-uri", com.eventshop.devinfra.TestTokens.shared().jwksUri());
+        props.put("eventshop.security.service-token", com.eventshop.devinfra.TestTokens.shared().service("orders"));
         props.putAll(extra);
         String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);

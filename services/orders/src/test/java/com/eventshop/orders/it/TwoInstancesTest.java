@@ -158,7 +158,8 @@ class TwoInstancesTest {
             deadPort = socket.getLocalPort();
         }
         OrderOwnerForwarder forwarder = new OrderOwnerForwarder(Duration.ofMillis(500), Duration.ofSeconds(1),
-                JsonMapper.builder().build());
+                JsonMapper.builder().build(), new com.eventshop.platform.security.ServiceTokens(
+                        new com.eventshop.platform.security.EventshopSecurityProperties(), java.time.Clock.systemUTC()));
         long start = System.nanoTime();
         try {
             forwarder.fetchOrder(new HostInfo("localhost", deadPort), "x");

@@ -3,6 +3,7 @@ package com.eventshop.payments.api;
 import com.eventshop.payments.domain.Payment;
 import com.eventshop.payments.streams.PaymentRecords;
 import com.eventshop.payments.streams.internal.PaymentRecord;
+import com.eventshop.platform.security.RequestUser;
 import com.eventshop.platform.web.ProblemException;
 import java.time.Instant;
 import java.util.Optional;
@@ -67,8 +68,10 @@ public class PaymentController {
                 return forwarder.forward(owner.get(), orderId);
             }
         }
-        PaymentRecord payment = queries.local(orderId).orElseThrow(() ->
-                ProblemException.notFound("No payment for order " + orderId).with("orderId", orderId));
+        // Someone else's payment is answered as not found: its existence is not revealed.
+        PaymentRecord payment = queries.local(orderId)
+                .filter(p -> RequestUser.current().mayActFor(p.getCustomerId()))
+                .orElseThrow(() -> ProblemException.notFound("No payment for order " + orderId).with("orderId", orderId));
         return ResponseEntity.ok(PaymentView.of(payment));
     }
 }

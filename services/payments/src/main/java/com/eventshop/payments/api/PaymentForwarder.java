@@ -2,6 +2,7 @@ package com.eventshop.payments.api;
 
 import com.eventshop.payments.config.PaymentsProperties;
 import com.eventshop.platform.web.ProblemException;
+import com.eventshop.platform.security.ServiceTokens;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -31,7 +32,10 @@ public class PaymentForwarder {
     private final HttpClient client;
     private final Duration timeout;
 
-    public PaymentForwarder(PaymentsProperties properties) {
+    private final ServiceTokens tokens;
+
+    public PaymentForwarder(PaymentsProperties properties, ServiceTokens tokens) {
+        this.tokens = tokens;
         this.timeout = properties.forwardTimeout();
         this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
     }
@@ -39,7 +43,10 @@ public class PaymentForwarder {
     public ResponseEntity<String> forward(HostInfo owner, String orderId) {
         URI uri = URI.create("http://" + owner.host() + ":" + owner.port() + "/api/payments/"
                 + URLEncoder.encode(orderId, StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).header(FORWARDED_HEADER, "true")
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri);
+        // The caller's token (or this service's own): the owner verifies and authorises again.
+        tokens.forwardingAuthorization().ifPresent(auth -> builder.header("Authorization", auth));
+        HttpRequest request = builder.timeout(timeout).header(FORWARDED_HEADER, "true")
                 .header("Accept", "application/json, application/problem+json").GET().build();
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());

@@ -45,6 +45,7 @@ class PaymentsIntegrationTest {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
+        registry.add("eventshop.security.jwks-uri", () -> com.eventshop.devinfra.TestTokens.shared().jwksUri());
         registry.add("EVENTSHOP_DATA_DIR", () -> Path.of(System.getProperty("java.io.tmpdir"),
                 "it-data-" + UUID.randomUUID()).toString());
     }
