@@ -92,6 +92,23 @@ public final class SmtpServer implements AutoCloseable {
         return byId.values().stream().sorted(Comparator.comparing(MailMessage::receivedAt)).toList();
     }
 
+    /**
+     * Every delivery as stored, oldest first: a mail to several recipients appears once per
+     * recipient, and a mail sent twice (even with the same Message-ID) appears twice. For
+     * checking that nothing was sent twice.
+     */
+    public List<MailMessage> deliveries() {
+        List<MailMessage> all = new java.util.ArrayList<>();
+        for (StoredMessage stored : greenMail.getManagers().getImapHostManager().getAllMessages()) {
+            try {
+                all.add(toMailMessage(stored.getMimeMessage(), stored.getReceivedDate().toInstant()));
+            } catch (MessagingException | IOException e) {
+                log.warn("Skipping a received mail that cannot be read", e);
+            }
+        }
+        return all.stream().sorted(Comparator.comparing(MailMessage::receivedAt)).toList();
+    }
+
     private static MailMessage toMailMessage(MimeMessage message, Instant receivedAt)
             throws MessagingException, IOException {
         Optional<String> text = findText(message, "text/plain");
