@@ -46,6 +46,11 @@ public final class Eventshop implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException(service + " is not running"));
     }
 
+    /** The admin's password of this run (EVENTSHOP_ADMIN_PASSWORD, or generated and printed). */
+    public String adminPassword() {
+        return run.adminPassword();
+    }
+
     /** The infrastructure, e.g. to read the mails the SMTP server received. */
     public com.eventshop.devinfra.DevInfra infra() {
         return run.infra();

@@ -42,9 +42,11 @@ final class PlatformRun {
     private final Console console;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final List<RunningService> services = new ArrayList<>();
-    /** Port of every present service, for the ops service, which watches them all. */
-    private final Map<String, Integer> servicePorts = new LinkedHashMap<>();
     private volatile DevInfra infra;
+    private final Map<String, Integer> portsByService = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Service identities of this run: one random secret per service, known to it and to accounts. */
+    private final Map<String, String> serviceSecrets = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile String adminPassword;
     private volatile boolean stopping;
 
     record RunningService(ServiceDefinition definition, int port, ConfigurableApplicationContext context) {
@@ -72,7 +74,12 @@ final class PlatformRun {
         List<ServiceDefinition> present = ServiceCatalog.present();
         Map<ServiceDefinition, Integer> ports = assignPorts(present);
         ports.forEach((service, port) -> Ports.requireFree(port, service.name() + " service", service.portVariable()));
-        ports.forEach((service, port) -> servicePorts.put(service.name(), port));
+        ports.forEach((service, port) -> {
+            portsByService.put(service.name(), port);
+            serviceSecrets.put(service.name(), randomSecret());
+        });
+        String configuredAdmin = env.get("EVENTSHOP_ADMIN_PASSWORD");
+        adminPassword = configuredAdmin != null && !configuredAdmin.isBlank() ? configuredAdmin : randomSecret();
 
         DevInfraSettings settings = DevInfraSettings.fromEnvironment(env)
                 .withDataDir(dataDir)
@@ -218,9 +225,10 @@ final class PlatformRun {
             // Demo settings, then settings given as property names (tests, benchmarks), which win.
             // One argument per key: Spring joins repeated command-line keys into a list.
             Map<String, String> properties = new LinkedHashMap<>(service.demoProperties());
+            properties.putAll(securityProperties(service));
             if (service.name().equals("ops")) {
                 // ops watches the health of every service of this run
-                servicePorts.forEach((name, servicePort) ->
+                new java.util.TreeMap<>(portsByService).forEach((name, servicePort) ->
                         properties.put("eventshop.ops.services." + name, "http://localhost:" + servicePort));
             }
             env.forEach((key, value) -> {
@@ -243,6 +251,48 @@ final class PlatformRun {
             console.failed(service.name(), rootMessage(e));
             throw e;
         }
+    }
+
+    /**
+     * Who verifies and who is who: every service reads the JWKS of accounts and has a service
+     * identity of its own; accounts knows every identity and seeds the admin; the gateway routes
+     * to the services that run (and to nothing for those that don't).
+     */
+    private Map<String, String> securityProperties(ServiceDefinition service) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        Integer accountsPort = portsByService.get("accounts");
+        if (accountsPort != null) {
+            String accounts = "http://localhost:" + accountsPort;
+            properties.put("eventshop.security.jwks-uri", accounts + "/.well-known/jwks.json");
+            properties.put("eventshop.security.token-uri", accounts + "/api/auth/service-token");
+            properties.put("eventshop.security.client-id", service.name());
+            properties.put("eventshop.security.client-secret", serviceSecrets.get(service.name()));
+        }
+        if (service.name().equals("accounts")) {
+            properties.put("eventshop.accounts.admin-password", adminPassword);
+            serviceSecrets.forEach((name, secret) -> properties.put("eventshop.accounts.service-clients." + name, secret));
+        }
+        if (service.name().equals("gateway")) {
+            for (ServiceDefinition other : ServiceCatalog.ALL) {
+                if (!other.name().equals("gateway")) {
+                    Integer port = portsByService.get(other.name());
+                    properties.put("eventshop.gateway.services." + other.name() + ".instances",
+                            port == null ? "" : "http://localhost:" + port);
+                }
+            }
+        }
+        return properties;
+    }
+
+    private static String randomSecret() {
+        byte[] bytes = new byte[18];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** The admin password of this run (EVENTSHOP_ADMIN_PASSWORD, or generated). */
+    String adminPassword() {
+        return adminPassword;
     }
 
     /** A service is ready when its readiness probe says UP (Kafka Streams RUNNING included). */
@@ -287,6 +337,12 @@ final class PlatformRun {
         for (RunningService service : services) {
             console.row(service.definition().name(), service.url() + "   API docs " + service.url()
                     + "/swagger-ui.html   health " + service.url() + "/actuator/health");
+        }
+        if (portsByService.containsKey("accounts")) {
+            console.row("Admin", "admin@eventshop.local / " + adminPassword
+                    + (env.containsKey("EVENTSHOP_ADMIN_PASSWORD") ? "   (EVENTSHOP_ADMIN_PASSWORD)" : "   (generated for this run)"));
+            console.row("Demo customers", "ada@eventshop.local, grace@eventshop.local, alan@eventshop.local"
+                    + " / password shop-demo-2024");
         }
         console.row("Kafka bootstrap", infra.kafkaBootstrapServers());
         console.row("PostgreSQL", infra.jdbcUrl("postgres") + "   user " + infra.databaseUsername()

@@ -34,7 +34,8 @@ final class ServiceCatalog {
 
     static final List<ServiceDefinition> ALL = List.of(
             service("gateway", GATEWAY_PORT, "com.eventshop.gateway.GatewayApplication", null, Map.of()),
-            service("accounts", 8081, "com.eventshop.accounts.AccountsApplication", "accounts", Map.of()),
+            service("accounts", 8081, "com.eventshop.accounts.AccountsApplication", "accounts",
+                    Map.of("eventshop.accounts.seed-demo-customers", "true")),
             service("orders", 8082, "com.eventshop.orders.OrdersApplication", null, Map.of()),
             service("inventory", 8083, "com.eventshop.inventory.InventoryApplication", null,
                     Map.of("eventshop.inventory.seed-demo-stock", "true")),

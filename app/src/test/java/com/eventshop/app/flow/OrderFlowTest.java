@@ -69,10 +69,21 @@ class OrderFlowTest {
                 "CATALOG_PORT", "SHIPPING_PORT", "NOTIFICATIONS_PORT", "SEARCH_PORT", "CRAWLER_PORT", "OPS_PORT")) {
             env.put(part, Integer.toString(Ports.freePort()));
         }
+        env.put("EVENTSHOP_ADMIN_PASSWORD", "flow-admin-password");
+        env.put("eventshop.accounts.access-token-ttl", "60m"); // one admin token for the whole class
         env.put("eventshop.payments.simulated.latency-min-ms", "0");
         env.put("eventshop.payments.simulated.latency-max-ms", "2");
         shop = Eventshop.start(temp.resolve("data"), true, env,
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        adminToken = AccountsLogin.accessToken(shop.url("accounts"), "admin@eventshop.local", "flow-admin-password");
+    }
+
+    /** Every call is the admin's: it may order for any customer, set stock and read any order. */
+    static String adminToken;
+
+    private static <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(request, (name, value) -> true)
+                .header("Authorization", "Bearer " + adminToken).build(), handler);
     }
 
     @AfterAll
@@ -174,7 +185,7 @@ class OrderFlowTest {
         String id = place("cancel-1", Map.of("p-031", 3), UUID.randomUUID().toString());
         assertThat(awaitOrder(id).get("state").asString()).isEqualTo("CONFIRMED");
 
-        HttpResponse<String> cancel = HTTP.send(HttpRequest.newBuilder(
+        HttpResponse<String> cancel = send(HttpRequest.newBuilder(
                         URI.create(shop.url("orders") + "/api/orders/" + id + "/cancel"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"changed my mind\"}")).build(),
@@ -190,7 +201,7 @@ class OrderFlowTest {
             assertThat(stock.get("reserved").asInt() + stock.get("sold").asInt()).isZero();
         });
         // A second cancel is refused and refunds nothing more.
-        HttpResponse<String> again = HTTP.send(HttpRequest.newBuilder(
+        HttpResponse<String> again = send(HttpRequest.newBuilder(
                         URI.create(shop.url("orders") + "/api/orders/" + id + "/cancel"))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(again.statusCode()).isEqualTo(409);
@@ -266,7 +277,7 @@ class OrderFlowTest {
         body.setLength(body.length() - 1);
         body.append("],\"shippingAddress\":{\"name\":\"Ada\",\"street\":\"1 Main St\",\"city\":\"Lyon\","
                 + "\"postalCode\":\"69001\",\"country\":\"FR\"}}");
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(shop.url("orders") + "/api/orders"))
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(shop.url("orders") + "/api/orders"))
                 .header("Content-Type", "application/json").header("Idempotency-Key", key)
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
@@ -289,14 +300,14 @@ class OrderFlowTest {
     }
 
     private static JsonNode getJson(String service, String path) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(shop.url(service) + path))
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(shop.url(service) + path))
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
     }
 
     private static void setStock(String product, int available) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+        HttpResponse<String> response = send(HttpRequest.newBuilder(
                         URI.create(shop.url("inventory") + "/api/inventory/" + product))
                 .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"available\":" + available + "}")).build(),
