@@ -302,7 +302,11 @@ final class PlatformRun {
         }
         Instant begin = Instant.now();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        for (RunningService service : services) {
+        // Services that own a database (catalog) first: they publish reference data that others'
+        // readiness waits for (orders is ready once it has read catalog.products to its end).
+        List<RunningService> byReadiness = services().stream()
+                .sorted(java.util.Comparator.comparing(s -> s.definition().database().isEmpty())).toList();
+        for (RunningService service : byReadiness) {
             URI probe = URI.create(service.url() + "/actuator/health/readiness");
             while (!isUp(http, probe)) {
                 if (Duration.between(begin, Instant.now()).compareTo(READY_TIMEOUT) > 0) {

@@ -7,7 +7,6 @@ import com.eventshop.orders.api.OrderWaiters;
 import com.eventshop.orders.api.OrderWriter;
 import com.eventshop.orders.api.RecentOrderRequests;
 import com.eventshop.orders.domain.IgnoredEventCounter;
-import com.eventshop.orders.domain.InMemoryPriceList;
 import com.eventshop.orders.domain.OrderPlacement;
 import com.eventshop.orders.domain.PriceList;
 import com.eventshop.orders.streams.OrderStoreQueries;
@@ -43,14 +42,8 @@ public class OrdersConfiguration {
         return Clock.systemUTC();
     }
 
-    /** Demo prices (p-001..p-050); the catalog replaces them with catalog.products. */
     @Bean
-    PriceList priceList() {
-        return InMemoryPriceList.demo();
-    }
-
-    @Bean
-    OrderPlacement orderPlacement(PriceList prices) {
+    OrderPlacement orderPlacement(PriceList prices) { // PriceListConfiguration
         return new OrderPlacement(prices);
     }
 

@@ -37,6 +37,7 @@ final class OrdersInstance implements AutoCloseable {
         // Tokens are verified against the test JVM's signer; forwarding between instances uses a service token.
         props.put("eventshop.security.jwks-uri", com.eventshop.devinfra.TestTokens.shared().jwksUri());
         props.put("eventshop.security.service-token", com.eventshop.devinfra.TestTokens.shared().service("orders"));
+        props.put("eventshop.orders.price-source", "demo"); // these tests run without a catalog
         props.putAll(extra);
         String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
