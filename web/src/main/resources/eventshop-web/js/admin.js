@@ -130,7 +130,14 @@ function imagesPanel(product) {
   const result = el('div', { 'aria-live': 'polite' });
   const current = el('div.previews', { id: 'current-images' }, productImages(product).map(i => el('img', { src: i.small || i.medium, alt: '' })));
   input.addEventListener('change', () => {
-    show(previews, [...input.files].map(f => el('img', { src: URL.createObjectURL(f), alt: `Preview of ${f.name}` })));
+    // data: URLs, not blob: ones: the gateway's Content-Security-Policy allows images from 'self' and data: only
+    show(previews, [...input.files].map(f => {
+      const img = el('img', { alt: `Preview of ${f.name}` });
+      const reader = new FileReader();
+      reader.onload = () => { img.src = reader.result; };
+      reader.readAsDataURL(f);
+      return img;
+    }));
   });
   const form = el('form', { id: 'upload-form', onsubmit: async e => {
     e.preventDefault();

@@ -17,6 +17,8 @@ export const catalog = {
 export const orders = {
   place: (body, idempotencyKey) => api('/api/orders', { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } }),
   get: id => api(`/api/orders/${encodeURIComponent(id)}`),
+  /** Right after placing, the order may not be in the orders view yet: the API waits for it. */
+  await: id => api(`/api/orders/${encodeURIComponent(id)}?waitFor=CREATED&timeout=10s`),
   mine: () => api(`/api/orders?customerId=${encodeURIComponent(session.customerId())}&size=50`),
   cancel: id => api(`/api/orders/${encodeURIComponent(id)}/cancel`, { method: 'POST', body: { reason: 'cancelled by the customer' } }),
   timeline: id => api(`/api/orders/${encodeURIComponent(id)}/timeline`),

@@ -331,7 +331,7 @@ async function orderPage(id) {
   }
 
   try {
-    render(await orders.get(id));
+    render(await orders.await(id));
   } catch (e) {
     show(main, e.status === 404 ? notice('info', 'No such order (yet). It may take a moment to appear; ', el('a', { href: location.hash }, 'reload'), '.')
       : errorNotice(e, 'The order could not be loaded'));

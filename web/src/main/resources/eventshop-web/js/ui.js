@@ -13,6 +13,8 @@ export function el(spec, attrs = {}, ...children) {
     if (value === undefined || value === null || value === false) continue;
     if (key.startsWith('on') && typeof value === 'function') node.addEventListener(key.slice(2), value);
     else if (key === 'dataset') Object.assign(node.dataset, value);
+    // through the CSSOM: the gateway's Content-Security-Policy forbids style attributes
+    else if (key === 'style') node.style.cssText = value;
     else if (key in node && typeof value !== 'string') node[key] = value;
     else node.setAttribute(key, value === true ? '' : value);
   }

@@ -215,6 +215,11 @@ final class PlatformRun {
             args.add("--server.port=" + port);
             args.add("--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers());
             args.add("--eventshop.data-dir=" + options.dataDir());
+            if (service.database().isEmpty()) {
+                // JDBC is on the shared class path (accounts, catalog): a service without a database
+                // must not try to configure a DataSource.
+                args.add("--spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration");
+            }
             service.database().ifPresent(db -> {
                 args.add("--spring.datasource.url=" + infra.jdbcUrl(db));
                 args.add("--spring.datasource.username=" + infra.databaseUsername());

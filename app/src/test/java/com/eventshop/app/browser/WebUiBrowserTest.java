@@ -174,7 +174,7 @@ class WebUiBrowserTest {
     @Test
     @Order(1)
     void aShopperSignsUpFindsAProductOrdersItAndWatchesItReachDelivered() throws Exception {
-        assumeRunning("accounts", "catalog", "shipping");
+        assumeRunning("accounts", "catalog");
         try (BrowserContext context = browser.newContext("shopper")) {
             Page page = context.newPage();
             page.navigate(base + "/#/signup");
@@ -220,9 +220,11 @@ class WebUiBrowserTest {
             assertThat(page.locator("#order-state")).hasAttribute("data-state", "CONFIRMED",
                     new LocatorAssertions.HasAttributeOptions().setTimeout(60_000));
             BrowserHarness.screenshot(page, "storefront-order-confirmed");
-            assertThat(page.locator("#order-state")).hasAttribute("data-state", "DELIVERED", LONG);
-            assertThat(page.locator(".steps li.done")).hasCount(6);
-            BrowserHarness.screenshot(page, "storefront-order-delivered");
+            if (running("shipping")) { // the carrier moves it on: SHIPPED, then DELIVERED
+                assertThat(page.locator("#order-state")).hasAttribute("data-state", "DELIVERED", LONG);
+                assertThat(page.locator(".steps li.done")).hasCount(6);
+                BrowserHarness.screenshot(page, "storefront-order-delivered");
+            }
 
             page.navigate(base + "/#/orders");
             assertThat(page.locator("tbody tr")).hasCount(1);
@@ -282,7 +284,9 @@ class WebUiBrowserTest {
             page.locator("#image-files").setInputFiles(image);
             assertThat(page.locator(".previews img").first()).isVisible();
             page.locator("#upload-button").click();
-            assertThat(page.locator("#upload-done")).isVisible();
+            Locator outcome = page.locator("#upload-done, #upload-form .notice.error").first();
+            assertThat(outcome).isVisible();
+            assertThat(outcome.getAttribute("id")).as(outcome.innerText()).isEqualTo("upload-done");
             assertThat(page.locator("#upload-progress")).hasAttribute("value", "100");
             BrowserHarness.screenshot(page, "admin-upload-done");
             String uploaded = page.locator("#current-images img").last().getAttribute("src");
@@ -404,7 +408,9 @@ class WebUiBrowserTest {
         /** The browser starts signed in as this customer (the storefront keeps its tokens in localStorage). */
         void signInto(BrowserContext context) {
             if (tokensJson != null) {
-                context.addInitScript("localStorage.setItem('eventshop.tokens', " + JSON.writeValueAsString(tokensJson) + ");");
+                // (about:blank has no localStorage: only pages of the shop get the tokens)
+                context.addInitScript("if (location.protocol.startsWith('http')) localStorage.setItem('eventshop.tokens', "
+                        + JSON.writeValueAsString(tokensJson) + ");");
             }
         }
 

@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The gateway's circuit-breaker states, relayed for the console: the gateway holds one breaker
- * per downstream service (Resilience4j) and lists them on its actuator.
+ * per downstream service (Resilience4j) and lists their states in its public {@code /api/status}.
  */
 public class BreakerRelay {
 
@@ -59,11 +59,18 @@ public class BreakerRelay {
     }
 
     /**
+     * The gateway's status shape {@code {"services": {"orders": {"breaker": "CLOSED", ...}}}},
      * Resilience4j's actuator shape {@code {"circuitBreakers": {"orders": {"state": "CLOSED",
      * "failureRate": "-1.0%"}}}}, or a plain list of {name, state, failureRate}.
      */
     static List<Breaker> parse(JsonNode body) {
         List<Breaker> result = new ArrayList<>();
+        if (body.path("services").isObject()) {
+            for (var entry : body.get("services").properties()) {
+                result.add(new Breaker(entry.getKey(), entry.getValue().path("breaker").asString("UNKNOWN"), null));
+            }
+            return result;
+        }
         JsonNode map = body.has("circuitBreakers") ? body.get("circuitBreakers") : body.path("breakers");
         if (map.isObject()) {
             for (var entry : map.properties()) {

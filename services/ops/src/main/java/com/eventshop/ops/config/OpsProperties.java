@@ -24,7 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record OpsProperties(
         @DefaultValue Map<String, String> services,
         String gatewayUrl,
-        @DefaultValue("/actuator/circuitbreakers") String breakersPath,
+        @DefaultValue("/api/status") String breakersPath,
         @DefaultValue("2s") Duration sampleInterval,
         @DefaultValue("30s") Duration rateWindow,
         @DefaultValue("200") int feedSize,

@@ -37,6 +37,7 @@ public class PriceListConfiguration {
     }
 
     @Bean
+    @org.springframework.context.annotation.Primary // CatalogPrices is a PriceList too
     PriceList priceList(Environment env, CatalogPrices catalog) {
         return fromCatalog(env) ? catalog : InMemoryPriceList.demo();
     }
