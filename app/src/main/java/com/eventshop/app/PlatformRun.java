@@ -145,6 +145,8 @@ final class PlatformRun {
         console.line("");
         console.line("Stopping Eventshop...");
         List<CompletableFuture<Void>> closing = new ArrayList<>();
+        // A thread per service: the common pool has one thread on a 2-core machine, which would close them in turn.
+        ExecutorService closers = Executors.newCachedThreadPool(r -> new Thread(r, "eventshop-stop"));
         for (RunningService service : services()) {
             closing.add(CompletableFuture.runAsync(() -> {
                 try {
@@ -152,8 +154,9 @@ final class PlatformRun {
                 } catch (RuntimeException e) {
                     log.warn("Closing {} failed", service.definition().name(), e);
                 }
-            }));
+            }, closers));
         }
+        closers.shutdown();
         try {
             CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new)).get(8, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -216,9 +219,11 @@ final class PlatformRun {
             args.add("--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers());
             args.add("--eventshop.data-dir=" + options.dataDir());
             if (service.database().isEmpty()) {
-                // JDBC is on the shared class path (accounts, catalog): a service without a database
-                // must not try to configure a DataSource.
-                args.add("--spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration");
+                // One class path for all services: JDBC brought by a service that owns a database
+                // must not make the others look for one.
+                args.add("--spring.autoconfigure.exclude="
+                        + "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
+                        + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration");
             }
             service.database().ifPresent(db -> {
                 args.add("--spring.datasource.url=" + infra.jdbcUrl(db));
