@@ -36,6 +36,12 @@ final class PlatformRun {
 
     private static final Logger log = LoggerFactory.getLogger(PlatformRun.class);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    /**
+     * The services share one class path here, where JDBC and Flyway are present for the services
+     * that own a database: the others must not try to configure one.
+     */
+    static final String NO_DATABASE = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
+            + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration";
 
     private final LaunchOptions options;
     private final Map<String, String> env;
@@ -218,18 +224,11 @@ final class PlatformRun {
             args.add("--server.port=" + port);
             args.add("--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers());
             args.add("--eventshop.data-dir=" + options.dataDir());
-            if (service.database().isEmpty()) {
-                // One class path for all services: JDBC brought by a service that owns a database
-                // must not make the others look for one.
-                args.add("--spring.autoconfigure.exclude="
-                        + "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
-                        + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration");
-            }
-            service.database().ifPresent(db -> {
+            service.database().ifPresentOrElse(db -> {
                 args.add("--spring.datasource.url=" + infra.jdbcUrl(db));
                 args.add("--spring.datasource.username=" + infra.databaseUsername());
                 args.add("--spring.datasource.password=" + infra.databasePassword());
-            });
+            }, () -> args.add("--spring.autoconfigure.exclude=" + NO_DATABASE));
             args.add("--spring.mail.host=" + infra.smtpHost());
             args.add("--spring.mail.port=" + infra.smtpPort());
             // Demo settings, then settings given as property names (tests, benchmarks), which win.

@@ -35,6 +35,8 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -97,9 +99,14 @@ public class CatalogConfiguration {
         AwsCredentialsProvider credentials = s3.accessKey().isBlank()
                 ? DefaultCredentialsProvider.builder().build()
                 : StaticCredentialsProvider.create(AwsBasicCredentials.create(s3.accessKey(), s3.secretKey()));
-        S3Configuration serviceConfig = S3Configuration.builder().pathStyleAccessEnabled(s3.pathStyle()).build();
+        // Plain signed payloads and checksums only where S3 requires them: the SDK's default
+        // aws-chunked uploads with CRC trailers are not understood by every S3-compatible store.
+        S3Configuration serviceConfig = S3Configuration.builder().pathStyleAccessEnabled(s3.pathStyle())
+                .chunkedEncodingEnabled(false).build();
         var client = S3Client.builder().region(Region.of(s3.region())).credentialsProvider(credentials)
-                .serviceConfiguration(serviceConfig).httpClientBuilder(UrlConnectionHttpClient.builder());
+                .serviceConfiguration(serviceConfig).httpClientBuilder(UrlConnectionHttpClient.builder())
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
         var presigner = S3Presigner.builder().region(Region.of(s3.region())).credentialsProvider(credentials)
                 .serviceConfiguration(serviceConfig);
         if (!s3.endpoint().isBlank()) {

@@ -10,6 +10,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 
 /**
@@ -36,8 +37,9 @@ public class PriceListConfiguration {
         return new CatalogPriceFeed(kafka.buildConsumerProperties(), prices);
     }
 
+    /** The one the order placement uses (CatalogPrices is also a PriceList). */
     @Bean
-    @org.springframework.context.annotation.Primary // CatalogPrices is a PriceList too
+    @Primary
     PriceList priceList(Environment env, CatalogPrices catalog) {
         return fromCatalog(env) ? catalog : InMemoryPriceList.demo();
     }
