@@ -73,6 +73,18 @@ public final class Eventshop implements AutoCloseable {
         run.startService(service);
     }
 
+    /**
+     * Rebuilds a Kafka Streams service's state from the topics: stops it, resets it
+     * ({@link StreamsRebuild}: consumer group, internal topics, local state) and starts it again;
+     * it then re-reads its inputs from the beginning.
+     */
+    public StreamsRebuild.Result rebuild(String service) {
+        run.stopService(service);
+        StreamsRebuild.Result result = StreamsRebuild.reset(kafkaBootstrapServers(), service, run.dataDir());
+        run.startService(service);
+        return result;
+    }
+
     @Override
     public void close() {
         run.stop();

@@ -26,6 +26,10 @@ public final class EventshopLauncher {
                 createTopics(console);
                 return;
             }
+            if (options.command().equals("rebuild")) {
+                rebuild(options, console);
+                return;
+            }
             PlatformRun run = new PlatformRun(options, System.getenv(), console);
             Runtime.getRuntime().addShutdownHook(new Thread(run::stop, "eventshop-shutdown"));
             try {
@@ -41,6 +45,23 @@ public final class EventshopLauncher {
             run.awaitStop();
         } catch (LaunchException e) {
             fail(console, e.getMessage());
+        }
+    }
+
+    /**
+     * Resets a stream service while the platform is down (its Kafka: KAFKA_BOOTSTRAP_SERVERS, or
+     * the embedded broker of the data directory); the next ./eventshop up rebuilds its state.
+     */
+    private static void rebuild(LaunchOptions options, Console console) {
+        com.eventshop.devinfra.DevInfraSettings settings = com.eventshop.devinfra.DevInfraSettings
+                .fromEnvironment(System.getenv()).withDataDir(options.dataDir()).withDatabases(java.util.List.of());
+        try (com.eventshop.devinfra.DevInfra infra = com.eventshop.devinfra.DevInfra.start(settings,
+                new com.eventshop.devinfra.ProgressListener() { })) {
+            StreamsRebuild.Result result = StreamsRebuild.reset(infra.kafkaBootstrapServers(), options.target(),
+                    options.dataDir());
+            console.line("Reset " + result.applicationId() + ": consumer group and " + result.deletedTopics().size()
+                    + " internal topics deleted, local state " + (result.stateDeleted() ? "deleted" : "absent")
+                    + ". The next ./eventshop up rebuilds " + options.target() + " from the topics.");
         }
     }
 

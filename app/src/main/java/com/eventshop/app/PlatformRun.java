@@ -104,6 +104,10 @@ final class PlatformRun {
         return infra;
     }
 
+    Path dataDir() {
+        return options.dataDir();
+    }
+
     List<RunningService> services() {
         synchronized (services) {
             return List.copyOf(services);

@@ -46,7 +46,8 @@ final class ServiceCatalog {
             service("catalog", 8086, "com.eventshop.catalog.CatalogApplication", "catalog",
                     Map.of("eventshop.catalog.seed-demo", "true")),
             service("shipping", 8087, "com.eventshop.shipping.ShippingApplication", null, Map.of()),
-            service("notifications", 8088, "com.eventshop.notifications.NotificationsApplication", null, Map.of()),
+            service("notifications", 8088, "com.eventshop.notifications.NotificationsApplication", null,
+                    Map.of("eventshop.notifications.seed-demo-customers", "true")),
             service("search", 8089, "com.eventshop.search.SearchApplication", null, Map.of()),
             service("crawler", 8090, "com.eventshop.crawler.CrawlerApplication", null, Map.of()),
             service("ops", 8091, "com.eventshop.ops.OpsApplication", null, Map.of()));

@@ -22,7 +22,7 @@ public class NotificationsConfiguration {
     EventshopTopology notificationsTopology(Postman postman, NotificationsProperties properties) {
         NotificationsTopology.Config config = new NotificationsTopology.Config(postman, new EmailRenderer(),
                 properties.sendInterval(), properties.retryBackoff(), properties.maxRetryBackoff(),
-                properties.batchBudget(), true);
+                properties.batchBudget(), properties.maxHold(), true);
         return (builder, settings) -> NotificationsTopology.define(builder, config);
     }
 }

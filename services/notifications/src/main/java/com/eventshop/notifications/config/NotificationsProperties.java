@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryBackoff       wait after the first SMTP failure; doubles per failure
  * @param maxRetryBackoff    longest wait between SMTP attempts
  * @param batchBudget        longest time one round of sending takes (inside one transaction)
+ * @param maxHold            longest an email waits for the email of the order's earlier step
  * @param seedDemoCustomers  write the demo customers to the customers topic when they are absent
  *                           (until the accounts service owns that topic)
  */
@@ -22,5 +23,6 @@ public record NotificationsProperties(
         @DefaultValue("500ms") Duration retryBackoff,
         @DefaultValue("10s") Duration maxRetryBackoff,
         @DefaultValue("3s") Duration batchBudget,
+        @DefaultValue("30s") Duration maxHold,
         @DefaultValue("false") boolean seedDemoCustomers) {
 }

@@ -21,6 +21,20 @@ public enum EmailKind {
         return String.format(subject, orderId);
     }
 
+    /**
+     * The email that must reach the customer before this one, if the order had it: events of
+     * one order arrive on several topics, and a later step can be read before an earlier one.
+     */
+    public EmailKind predecessor() {
+        return switch (this) {
+            case RECEIVED -> null;
+            case CONFIRMED, REJECTED, PAYMENT_FAILED, CANCELLED -> RECEIVED;
+            case SHIPPED -> CONFIRMED;
+            case DELIVERED -> SHIPPED;
+            case REFUNDED -> CANCELLED;
+        };
+    }
+
     /** The template name, e.g. {@code payment-failed}. */
     public String template() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

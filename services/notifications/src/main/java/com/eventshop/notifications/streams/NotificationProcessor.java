@@ -121,6 +121,10 @@ final class NotificationProcessor implements Processor<String, SpecificRecord, S
                 return; // the rest in the next punctuation, inside a fresh transaction
             }
             PendingEmail pending = entry.value;
+            EmailKind kind = EmailKind.valueOf(pending.getKind());
+            if (waitsForPredecessor(pending, kind, now)) {
+                continue; // its earlier step is not sent yet; later emails of other orders go on
+            }
             Customer customer = customer(pending.getCustomerId());
             if (customer == null) {
                 log.warn("Customer {} is not in the customers table; notification {} skipped",
@@ -129,7 +133,6 @@ final class NotificationProcessor implements Processor<String, SpecificRecord, S
                 marks.put(pending.getNotificationId(), SKIPPED);
                 continue;
             }
-            EmailKind kind = EmailKind.valueOf(pending.getKind());
             Email email = config.renderer().render(pending.getNotificationId(), kind, pending.getOrderId(),
                     customer.getEmail(), customer.getName(), pending.getFacts());
             int attempts = pending.getAttempts() + 1;
@@ -155,6 +158,19 @@ final class NotificationProcessor implements Processor<String, SpecificRecord, S
                     .setSourceTopic(pending.getSourceTopic()).setAttempts(attempts)
                     .setSentAt(Instant.ofEpochMilli(context.currentSystemTimeMs())).build(), wallClock));
         }
+    }
+
+    /** An email waits (up to maxHold) until the email of the order's earlier step, if any is queued or coming, is sent. */
+    private boolean waitsForPredecessor(PendingEmail pending, EmailKind kind, Instant now) {
+        EmailKind before = kind.predecessor();
+        if (before == null) {
+            return false;
+        }
+        String mark = marks.get(before.notificationId(pending.getOrderId()));
+        if (SENT.equals(mark) || SKIPPED.equals(mark)) {
+            return false;
+        }
+        return pending.getQueuedAt().plus(config.maxHold()).isAfter(now);
     }
 
     private Customer customer(String customerId) {

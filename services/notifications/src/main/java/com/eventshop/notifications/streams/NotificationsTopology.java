@@ -64,10 +64,11 @@ public final class NotificationsTopology {
      * @param backoff       first wait after an SMTP failure (doubles per failure)
      * @param maxBackoff    longest wait between SMTP attempts
      * @param batchBudget   longest time one punctuation spends sending (stays well inside the transaction timeout)
+     * @param maxHold       longest an email waits for its predecessor (e.g. "confirmed" for "received")
      * @param persistentStores RocksDB (true) or in-memory stores
      */
     public record Config(Postman postman, EmailRenderer renderer, Duration sendInterval, Duration backoff,
-                         Duration maxBackoff, Duration batchBudget, boolean persistentStores) {
+                         Duration maxBackoff, Duration batchBudget, Duration maxHold, boolean persistentStores) {
     }
 
     private NotificationsTopology() {
