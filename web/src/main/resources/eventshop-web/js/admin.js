@@ -206,7 +206,7 @@ function ordersPage(id) {
     if (!orderId) return;
     show(result, loading('Looking the order up…'));
     try {
-      const order = await orders.get(orderId);
+      const order = await orders.await(orderId); // a just-placed order may take a moment to appear
       let timeline = [];
       let timelineError = null;
       try {
