@@ -239,6 +239,11 @@ final class PlatformRun {
             // One argument per key: Spring joins repeated command-line keys into a list.
             Map<String, String> properties = new LinkedHashMap<>(service.demoProperties());
             properties.putAll(securityProperties(service));
+            if (service.name().equals("ops")) {
+                // ops watches the health of every service of this run
+                new java.util.TreeMap<>(portsByService).forEach((name, servicePort) ->
+                        properties.put("eventshop.ops.services." + name, "http://localhost:" + servicePort));
+            }
             env.forEach((key, value) -> {
                 if (key.startsWith("eventshop.") || key.startsWith("spring.")) {
                     properties.put(key, value);
