@@ -10,6 +10,8 @@ import java.util.List;
 /** Port checks done before a part starts, so a clash is reported in plain words. */
 public final class Ports {
 
+    private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private Ports() {
     }
 
@@ -59,10 +61,18 @@ public final class Ports {
     public static List<Integer> freePorts(int count) {
         List<ServerSocket> sockets = new ArrayList<>();
         try {
-            for (int i = 0; i < count; i++) {
-                sockets.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
+            // A port found free is not held: a later call could get it again before its user binds
+            // it (a test's Kafka port and the cluster's controller port collided so). Ports handed
+            // out once are never handed out again by this JVM.
+            List<Integer> ports = new ArrayList<>();
+            while (ports.size() < count) {
+                ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                sockets.add(socket);
+                if (HANDED_OUT.add(socket.getLocalPort())) {
+                    ports.add(socket.getLocalPort());
+                }
             }
-            return sockets.stream().map(ServerSocket::getLocalPort).toList();
+            return List.copyOf(ports);
         } catch (IOException e) {
             throw new DevInfraException("Could not find a free port: " + e.getMessage(), e);
         } finally {
