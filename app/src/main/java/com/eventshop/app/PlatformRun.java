@@ -345,18 +345,23 @@ final class PlatformRun {
 
     private void printSummary(Duration took, Path logs) {
         console.title("Eventshop is up in " + Console.seconds(took) + ".");
-        RunningService front = services.stream()
-                .filter(s -> s.port() == ServiceCatalog.GATEWAY_PORT).findFirst().orElse(null);
-        if (front != null) {
-            console.row("Open", front.url() + "/" + (front.definition().name().equals("gateway")
-                    ? "" : "swagger-ui.html   (" + front.definition().name() + " API; the storefront comes with the gateway)"));
+        RunningService gateway = services.stream()
+                .filter(s -> s.definition().name().equals("gateway")).findFirst().orElse(null);
+        if (gateway != null) {
+            console.row("Storefront", gateway.url() + "/");
+            console.row("Admin", gateway.url() + "/admin");
+            console.row("Ops console", gateway.url() + "/ops");
+        } else if (!services.isEmpty()) {
+            RunningService first = services.get(0);
+            console.row("Open", first.url() + "/swagger-ui.html   (" + first.definition().name()
+                    + " API; the storefront comes with the gateway)");
         }
         for (RunningService service : services) {
             console.row(service.definition().name(), service.url() + "   API docs " + service.url()
                     + "/swagger-ui.html   health " + service.url() + "/actuator/health");
         }
         if (portsByService.containsKey("accounts")) {
-            console.row("Admin", "admin@eventshop.local / " + adminPassword
+            console.row("Admin login", "admin@eventshop.local / " + adminPassword
                     + (env.containsKey("EVENTSHOP_ADMIN_PASSWORD") ? "   (EVENTSHOP_ADMIN_PASSWORD)" : "   (generated for this run)"));
             console.row("Demo customers", "ada@eventshop.local, grace@eventshop.local, alan@eventshop.local"
                     + " / password shop-demo-2024");
