@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.eventshop.app.Eventshop;
-import com.eventshop.devinfra.Ports;
+import com.eventshop.app.TestPlatform;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,7 +17,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -59,19 +56,10 @@ class WebUiBrowserTest {
     @BeforeAll
     static void start() throws Exception {
         BrowserHarness.assumeChromium();
-        Map<String, String> env = new HashMap<>();
-        for (String part : List.of("EVENTSHOP_KAFKA_PORT", "EVENTSHOP_POSTGRES_PORT", "EVENTSHOP_SMTP_PORT",
-                "GATEWAY_PORT", "ACCOUNTS_PORT", "ORDERS_PORT", "INVENTORY_PORT", "FRAUD_PORT", "PAYMENTS_PORT",
-                "CATALOG_PORT", "SHIPPING_PORT", "NOTIFICATIONS_PORT", "SEARCH_PORT", "CRAWLER_PORT", "OPS_PORT")) {
-            env.put(part, Integer.toString(Ports.freePort()));
-        }
-        env.put("EVENTSHOP_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        env.put("eventshop.accounts.admin-password", ADMIN_PASSWORD);
-        env.put("eventshop.payments.simulated.latency-min-ms", "0");
-        env.put("eventshop.payments.simulated.latency-max-ms", "2");
-        env.put("eventshop.shipping.simulated.step-interval", "500ms"); // a parcel is delivered in seconds
-        shop = Eventshop.start(temp.resolve("data"), true, env,
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        shop = TestPlatform.start(temp.resolve("data"), ADMIN_PASSWORD, Map.of(
+                "eventshop.accounts.admin-password", ADMIN_PASSWORD,
+                // a parcel is delivered in seconds
+                "eventshop.shipping.simulated.step-interval", "500ms"));
         base = shop.url("gateway"); // the pages and every API call go through the gateway, as for a shopper
         browser = BrowserHarness.start(temp.resolve("browser"));
     }

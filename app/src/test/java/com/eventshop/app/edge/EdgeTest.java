@@ -4,19 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.eventshop.app.Eventshop;
-import com.eventshop.devinfra.Ports;
-import java.io.ByteArrayOutputStream;
+import com.eventshop.app.TestPlatform;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -45,25 +41,15 @@ class EdgeTest {
 
     @BeforeAll
     static void startPlatform() {
-        Map<String, String> env = new HashMap<>();
-        for (String part : List.of("EVENTSHOP_KAFKA_PORT", "EVENTSHOP_POSTGRES_PORT", "EVENTSHOP_SMTP_PORT",
-                "GATEWAY_PORT", "ACCOUNTS_PORT", "ORDERS_PORT", "INVENTORY_PORT", "FRAUD_PORT", "PAYMENTS_PORT",
-                "CATALOG_PORT", "SHIPPING_PORT", "NOTIFICATIONS_PORT", "SEARCH_PORT", "CRAWLER_PORT", "OPS_PORT")) {
-            env.put(part, Integer.toString(Ports.freePort()));
-        }
-        env.put("EVENTSHOP_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        env.put("eventshop.accounts.bcrypt-strength", "6");
-        env.put("eventshop.gateway.health-interval", "300ms");
-        env.put("eventshop.gateway.breaker.wait-in-open-state", "1s");
-        env.put("eventshop.gateway.breaker.minimum-number-of-calls", "3");
-        env.put("eventshop.gateway.breaker.sliding-window-size", "5");
-        env.put("eventshop.gateway.api-token-cache-ttl", "1s");
-        env.put("eventshop.gateway.rate-limits.login-per-user.requests", "5");
-        env.put("eventshop.gateway.rate-limits.login-per-user.period", "1m");
-        env.put("eventshop.payments.simulated.latency-min-ms", "0");
-        env.put("eventshop.payments.simulated.latency-max-ms", "2");
-        shop = Eventshop.start(temp.resolve("data"), true, env,
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        shop = TestPlatform.start(temp.resolve("data"), ADMIN_PASSWORD, Map.of(
+                "eventshop.accounts.bcrypt-strength", "6",
+                "eventshop.gateway.health-interval", "300ms",
+                "eventshop.gateway.breaker.wait-in-open-state", "1s",
+                "eventshop.gateway.breaker.minimum-number-of-calls", "3",
+                "eventshop.gateway.breaker.sliding-window-size", "5",
+                "eventshop.gateway.api-token-cache-ttl", "1s",
+                "eventshop.gateway.rate-limits.login-per-user.requests", "5",
+                "eventshop.gateway.rate-limits.login-per-user.period", "1m"));
         gateway = shop.url("gateway");
     }
 

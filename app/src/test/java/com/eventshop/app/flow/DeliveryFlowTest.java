@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.eventshop.app.Eventshop;
-import com.eventshop.devinfra.Ports;
+import com.eventshop.app.TestPlatform;
 import com.eventshop.devinfra.SmtpServer.MailMessage;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,21 +43,11 @@ class DeliveryFlowTest {
 
     @BeforeAll
     static void startPlatform() {
-        Map<String, String> env = new HashMap<>();
-        for (String part : List.of("EVENTSHOP_KAFKA_PORT", "EVENTSHOP_POSTGRES_PORT", "EVENTSHOP_SMTP_PORT",
-                "GATEWAY_PORT", "ACCOUNTS_PORT", "ORDERS_PORT", "INVENTORY_PORT", "FRAUD_PORT", "PAYMENTS_PORT",
-                "CATALOG_PORT", "SHIPPING_PORT", "NOTIFICATIONS_PORT", "SEARCH_PORT", "CRAWLER_PORT", "OPS_PORT")) {
-            env.put(part, Integer.toString(Ports.freePort()));
-        }
-        env.put("EVENTSHOP_ADMIN_PASSWORD", "delivery-admin-password");
-        env.put("eventshop.accounts.access-token-ttl", "60m"); // one admin token for the whole class
-        env.put("eventshop.payments.simulated.latency-min-ms", "0");
-        env.put("eventshop.payments.simulated.latency-max-ms", "2");
-        env.put("eventshop.shipping.simulated.step-interval", "2s");
-        env.put("eventshop.shipping.check-interval", "100ms");
-        env.put("eventshop.notifications.send-interval", "50ms");
-        shop = Eventshop.start(temp.resolve("data"), true, env,
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        shop = TestPlatform.start(temp.resolve("data"), "delivery-admin-password", Map.of(
+                "eventshop.accounts.access-token-ttl", "60m", // one admin token for the whole class
+                "eventshop.shipping.simulated.step-interval", "2s",
+                "eventshop.shipping.check-interval", "100ms",
+                "eventshop.notifications.send-interval", "50ms"));
         adminToken = AccountsLogin.accessToken(shop.url("accounts"), "admin@eventshop.local", "delivery-admin-password");
     }
 

@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.eventshop.app.Eventshop;
+import com.eventshop.app.TestPlatform;
 import com.eventshop.contracts.OrderState;
 import com.eventshop.contracts.Topics;
 import com.eventshop.contracts.events.OrderPaymentProcessed;
 import com.eventshop.contracts.events.PaymentRefunded;
 import com.eventshop.contracts.serde.ContractSerde;
 import com.eventshop.contracts.tables.Order;
-import com.eventshop.devinfra.Ports;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -63,20 +61,10 @@ class OrderFlowTest {
 
     @BeforeAll
     static void startPlatform() {
-        Map<String, String> env = new HashMap<>();
-        for (String part : List.of("EVENTSHOP_KAFKA_PORT", "EVENTSHOP_POSTGRES_PORT", "EVENTSHOP_SMTP_PORT",
-                "GATEWAY_PORT", "ACCOUNTS_PORT", "ORDERS_PORT", "INVENTORY_PORT", "FRAUD_PORT", "PAYMENTS_PORT",
-                "CATALOG_PORT", "SHIPPING_PORT", "NOTIFICATIONS_PORT", "SEARCH_PORT", "CRAWLER_PORT", "OPS_PORT")) {
-            env.put(part, Integer.toString(Ports.freePort()));
-        }
-        env.put("EVENTSHOP_ADMIN_PASSWORD", "flow-admin-password");
-        env.put("eventshop.accounts.access-token-ttl", "60m"); // one admin token for the whole class
-        env.put("eventshop.payments.simulated.latency-min-ms", "0");
-        env.put("eventshop.payments.simulated.latency-max-ms", "2");
-        // This test's flow ends at CONFIRMED: parcels stay PACKED (still cancellable). DeliveryFlowTest goes on.
-        env.put("eventshop.shipping.simulated.step-interval", "1h");
-        shop = Eventshop.start(temp.resolve("data"), true, env,
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        shop = TestPlatform.start(temp.resolve("data"), "flow-admin-password", Map.of(
+                "eventshop.accounts.access-token-ttl", "60m", // one admin token for the whole class
+                // This test's flow ends at CONFIRMED: parcels stay PACKED (still cancellable). DeliveryFlowTest goes on.
+                "eventshop.shipping.simulated.step-interval", "1h"));
         adminToken = AccountsLogin.accessToken(shop.url("accounts"), "admin@eventshop.local", "flow-admin-password");
     }
 
