@@ -316,7 +316,7 @@ final class PlatformRun {
         Instant begin = Instant.now();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         // Services that own a database (catalog) first: they publish reference data that others'
-        // readiness waits for (orders is ready once it has read catalog.products to its end).
+        // readiness waits for (orders and inventory are ready once they have read catalog.products to its end).
         List<RunningService> byReadiness = services().stream()
                 .sorted(java.util.Comparator.comparing(s -> s.definition().database().isEmpty())).toList();
         for (RunningService service : byReadiness) {

@@ -38,6 +38,7 @@ public class InventoryController {
 
     private static final Logger log = LoggerFactory.getLogger(InventoryController.class);
     private static final Pattern PRODUCT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
+    static final URI UNKNOWN_PRODUCT = URI.create("urn:eventshop:problem:unknown-product");
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,100}");
 
     /** Body of PUT: the new available stock. */
@@ -60,17 +61,20 @@ public class InventoryController {
     private final KafkaTemplate<String, SpecificRecord> kafka;
     private final StockQueries queries;
     private final StockForwarder forwarder;
+    private final KnownProducts products;
 
     public InventoryController(KafkaTemplate<String, SpecificRecord> kafka, StockQueries queries,
-                               StockForwarder forwarder) {
+                               StockForwarder forwarder, KnownProducts products) {
         this.kafka = kafka;
         this.queries = queries;
         this.forwarder = forwarder;
+        this.products = products;
     }
 
     /**
      * Sets the available stock of a product (reservations and sales stay). A repeated request
-     * with the same {@code Idempotency-Key} is applied once.
+     * with the same {@code Idempotency-Key} is applied once. Only for a product the catalog
+     * knows (404 {@code unknown-product} otherwise, nothing written).
      */
     @PutMapping("/{productId}")
     public ResponseEntity<AdjustmentAccepted> setStock(@PathVariable String productId,
@@ -80,6 +84,10 @@ public class InventoryController {
         if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
             throw ProblemException.badRequest("Idempotency-Key must be 1 to 100 printable ASCII characters")
                     .with("field", "Idempotency-Key");
+        }
+        if (!products.knows(productId)) {
+            throw ProblemException.notFound("The catalog has no product " + productId).type(UNKNOWN_PRODUCT)
+                    .with("productId", productId);
         }
         String adjustmentId = idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString();
         if (adjustmentId.startsWith(InventoryTopology.SEED_PREFIX)) {

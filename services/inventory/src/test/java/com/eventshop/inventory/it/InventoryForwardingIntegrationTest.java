@@ -44,6 +44,7 @@ class InventoryForwardingIntegrationTest {
                         + UUID.randomUUID()),
                 "--EVENTSHOP_COMMIT_INTERVAL_MS=50",
                 "--EVENTSHOP_LOG_FORMAT=plain",
+                "--eventshop.inventory.product-source=any", // arbitrary product ids, no catalog
                 "--eventshop.security.jwks-uri=" + com.eventshop.devinfra.TestTokens.shared().jwksUri(),
                 "--eventshop.security.service-token=" + com.eventshop.devinfra.TestTokens.shared().service("inventory"));
         instances.add(context);

@@ -44,7 +44,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(classes = InventoryApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=inventory", "EVENTSHOP_COMMIT_INTERVAL_MS=50",
-                "EVENTSHOP_LOG_FORMAT=plain", "eventshop.inventory.seed-demo-stock=true"})
+                "EVENTSHOP_LOG_FORMAT=plain", "eventshop.inventory.seed-demo-stock=true",
+                // these tests use arbitrary product ids without a catalog
+                "eventshop.inventory.product-source=any"})
 class InventoryIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(45);
