@@ -2,7 +2,8 @@ package com.eventshop.inventory.config;
 
 import com.eventshop.inventory.api.KnownProducts;
 import com.eventshop.inventory.domain.CatalogProducts;
-import com.eventshop.inventory.streams.CatalogProductFeed;
+import com.eventshop.contracts.tables.Product;
+import com.eventshop.platform.kafka.CatalogProductFeed;
 import com.eventshop.platform.web.ProblemException;
 import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
@@ -37,7 +38,18 @@ public class ProductCatalogConfiguration {
 
     @Bean(initMethod = "start", destroyMethod = "close")
     CatalogProductFeed catalogProductFeed(KafkaProperties kafka, CatalogProducts products) {
-        return new CatalogProductFeed(kafka.buildConsumerProperties(), products);
+        return new CatalogProductFeed(kafka.buildConsumerProperties(), "inventory-catalog-products",
+                new CatalogProductFeed.Listener() {
+                    @Override
+                    public void updated(String productId, long version, Product product) {
+                        products.put(productId, version, product.getActive());
+                    }
+
+                    @Override
+                    public void deleted(String productId, long version) {
+                        products.delete(productId, version);
+                    }
+                });
     }
 
     /**

@@ -3,7 +3,9 @@ package com.eventshop.orders.config;
 import com.eventshop.orders.domain.CatalogPrices;
 import com.eventshop.orders.domain.InMemoryPriceList;
 import com.eventshop.orders.domain.PriceList;
-import com.eventshop.orders.streams.CatalogPriceFeed;
+import com.eventshop.contracts.tables.Product;
+import com.eventshop.orders.domain.Price;
+import com.eventshop.platform.kafka.CatalogProductFeed;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -33,8 +35,21 @@ public class PriceListConfiguration {
     }
 
     @Bean(initMethod = "start", destroyMethod = "close")
-    CatalogPriceFeed catalogPriceFeed(KafkaProperties kafka, CatalogPrices prices) {
-        return new CatalogPriceFeed(kafka.buildConsumerProperties(), prices);
+    CatalogProductFeed catalogPriceFeed(KafkaProperties kafka, CatalogPrices prices) {
+        return new CatalogProductFeed(kafka.buildConsumerProperties(), "orders-catalog-prices",
+                new CatalogProductFeed.Listener() {
+                    @Override
+                    public void updated(String productId, long version, Product product) {
+                        // An inactive product has no price: it cannot be ordered.
+                        prices.apply(productId, version, product.getActive()
+                                ? new Price(product.getPriceCents(), product.getCurrency()) : null);
+                    }
+
+                    @Override
+                    public void deleted(String productId, long version) {
+                        prices.apply(productId, version, null);
+                    }
+                });
     }
 
     /** The one the order placement uses (CatalogPrices is also a PriceList). */
@@ -46,7 +61,7 @@ public class PriceListConfiguration {
 
     /** Readiness: the product table has been read up to its current end. */
     @Bean
-    HealthIndicator catalogPricesHealthIndicator(Environment env, ObjectProvider<CatalogPriceFeed> feed, CatalogPrices prices) {
+    HealthIndicator catalogPricesHealthIndicator(Environment env, ObjectProvider<CatalogProductFeed> feed, CatalogPrices prices) {
         boolean catalog = fromCatalog(env);
         return () -> {
             if (!catalog) {

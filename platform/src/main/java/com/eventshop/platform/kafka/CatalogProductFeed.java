@@ -1,10 +1,9 @@
-package com.eventshop.inventory.streams;
+package com.eventshop.platform.kafka;
 
 import com.eventshop.contracts.Topics;
 import com.eventshop.contracts.VersionHeader;
 import com.eventshop.contracts.serde.ContractSerde;
 import com.eventshop.contracts.tables.Product;
-import com.eventshop.inventory.domain.CatalogProducts;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -22,12 +21,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps {@link CatalogProducts} up to date from {@code catalog.products} (as orders follows the
- * catalog's prices): every instance reads every partition from the beginning (a small compacted
- * table, like a GlobalKTable) without a consumer group, and then follows it. It runs beside the
- * reservation topology, not in it: only the stock admin API asks it.
- * {@link #caughtUp()} tells whether it has read up to the end offsets fetched at that moment
- * (readiness); {@link #awaitCurrentEnd(Duration)} lets a request see a product created just before.
+ * Follows the catalog's products ({@code catalog.products}) for a service that needs them beside
+ * its own work (orders' prices, inventory's known products): every instance reads every
+ * partition from the beginning (a small compacted table, like a GlobalKTable) without a consumer
+ * group, and then follows it, handing each change to a {@link Listener}. {@link #caughtUp()}
+ * tells whether it has read up to the end offsets fetched at that moment (readiness);
+ * {@link #awaitCurrentEnd(Duration)} lets a request see a product created just before.
  */
 public final class CatalogProductFeed implements AutoCloseable {
 
@@ -35,14 +34,29 @@ public final class CatalogProductFeed implements AutoCloseable {
     private static final ContractSerde<Product> PRODUCTS = ContractSerde.of(Product.class);
 
     private final Map<String, Object> consumerConfig;
-    private final CatalogProducts products;
+    private final Listener listener;
+    private final String name;
+
+    /** What a service does with the catalog's changes; called on the feed's own thread. */
+    public interface Listener {
+
+        /** A product was created or changed (active or not). */
+        void updated(String productId, long version, Product product);
+
+        /** A product was deleted (a tombstone): remember the version so an older update cannot revive it. */
+        void deleted(String productId, long version);
+    }
     private final Map<TopicPartition, Long> positions = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean running;
     private volatile boolean caughtUpOnce;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
 
-    public CatalogProductFeed(Map<String, Object> clientConfig, CatalogProducts products) {
+    /**
+     * @param clientConfig Kafka client settings (Spring's consumer properties will do)
+     * @param name         names the feed's thread and client id, e.g. {@code orders-catalog-prices}
+     */
+    public CatalogProductFeed(Map<String, Object> clientConfig, String name, Listener listener) {
         Map<String, Object> config = new HashMap<>(clientConfig);
         config.keySet().removeIf(key -> key.startsWith("spring.deserializer."));
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
@@ -51,9 +65,10 @@ public final class CatalogProductFeed implements AutoCloseable {
         config.remove(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "inventory-catalog-products-" + UUID.randomUUID());
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, name + "-" + UUID.randomUUID());
         this.consumerConfig = config;
-        this.products = products;
+        this.name = name;
+        this.listener = listener;
     }
 
     public synchronized void start() {
@@ -61,7 +76,7 @@ public final class CatalogProductFeed implements AutoCloseable {
             return;
         }
         running = true;
-        thread = new Thread(this::run, "inventory-catalog-products");
+        thread = new Thread(this::run, name);
         thread.setDaemon(true);
         thread.start();
     }
@@ -135,7 +150,7 @@ public final class CatalogProductFeed implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                log.warn("Catalog product feed interrupted ({}); retrying in 1 s", e.toString());
+                log.warn("{} interrupted ({}); retrying in 1 s", name, e.toString());
             }
             try {
                 Thread.sleep(1000);
@@ -190,7 +205,7 @@ public final class CatalogProductFeed implements AutoCloseable {
         }
         if (record.value() == null) {
             // A delete: remembered with its version so a replayed older update cannot revive it.
-            VersionHeader.of(record.headers()).ifPresent(version -> products.delete(record.key(), version));
+            VersionHeader.of(record.headers()).ifPresent(version -> listener.deleted(record.key(), version));
             return;
         }
         Product product;
@@ -200,7 +215,7 @@ public final class CatalogProductFeed implements AutoCloseable {
             log.warn("Skipping an unreadable record on {} at offset {}: {}", record.topic(), record.offset(), e.getMessage());
             return;
         }
-        products.put(record.key(), product.getVersion(), product.getActive());
+        listener.updated(record.key(), product.getVersion(), product);
     }
 
     @Override
