@@ -48,8 +48,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 class NotificationsIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
-    /** How long the SMTP server is down in the outage test; -Deventshop.test.smtp-outage=30s for the figure. */
-    private static final Duration OUTAGE = Duration.parse("PT" + System.getProperty("eventshop.test.smtp-outage", "5s")
+    /** How long the SMTP server is down in the outage test: the 30 s (-Deventshop.test.smtp-outage=5s for a quick run). */
+    private static final Duration OUTAGE = Duration.parse("PT" + System.getProperty("eventshop.test.smtp-outage", "30s")
             .toUpperCase(java.util.Locale.ROOT));
 
     static final Path DATA = Path.of(System.getProperty("java.io.tmpdir"), "it-notifications-" + UUID.randomUUID());
