@@ -77,7 +77,7 @@ final class PlatformRun {
         }
         Path logs = LauncherLogging.configure(dataDir);
 
-        List<ServiceDefinition> present = ServiceCatalog.present();
+        List<ServiceDefinition> present = ServiceCatalog.selected(env.get("EVENTSHOP_SERVICES"));
         Map<ServiceDefinition, Integer> ports = assignPorts(present);
         ports.forEach((service, port) -> Ports.requireFree(port, service.name() + " service", service.portVariable()));
         ports.forEach((service, port) -> {

@@ -59,6 +59,30 @@ final class ServiceCatalog {
         return ALL.stream().filter(ServiceDefinition::present).toList();
     }
 
+    /**
+     * The present services named in {@code EVENTSHOP_SERVICES} (comma-separated), or all of them
+     * when it is blank: one process can run just a part of the platform, e.g. the order flow.
+     */
+    static List<ServiceDefinition> selected(String names) {
+        List<ServiceDefinition> present = present();
+        if (names == null || names.isBlank()) {
+            return present;
+        }
+        java.util.Set<String> wanted = new java.util.LinkedHashSet<>();
+        for (String name : names.split(",")) {
+            if (!name.isBlank()) {
+                wanted.add(name.strip().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        List<String> known = present.stream().map(ServiceDefinition::name).toList();
+        List<String> unknown = wanted.stream().filter(name -> !known.contains(name)).toList();
+        if (!unknown.isEmpty()) {
+            throw new LaunchException("EVENTSHOP_SERVICES names " + String.join(", ", unknown)
+                    + ", which this build does not have; it has " + String.join(", ", known));
+        }
+        return present.stream().filter(s -> wanted.contains(s.name())).toList();
+    }
+
     /** Databases the present services own (one PostgreSQL database each). */
     static List<String> databases(List<ServiceDefinition> services) {
         return services.stream().flatMap(s -> s.database().stream()).toList();

@@ -63,7 +63,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * The load generator plays the orders API's part when it writes order.requested directly.
  * Options: {@code --orders 50000 --rates 200,1000 --rate-seconds 20 --http-clients 16
  * --http-seconds 20 --commit-interval-ms 100 --payment-latency-ms 0 --validation-timeout 300s
- * --set key=value,key=value}.
+ * --services orders,inventory,fraud,payments,catalog (or all) --set key=value,key=value}.
  * Between phases it waits until no topic gains a record for a second.
  */
 public final class OrderFlowBench {
@@ -91,6 +91,9 @@ public final class OrderFlowBench {
         int httpSeconds = Integer.parseInt(options.getOrDefault("http-seconds", "20"));
         String commitInterval = options.getOrDefault("commit-interval-ms", "100");
         String paymentLatency = options.getOrDefault("payment-latency-ms", "0");
+        // The order flow's services (catalog for the prices); "all" runs the whole platform, whose
+        // shipping and notifications then work on every confirmed order beside the flow.
+        String services = options.getOrDefault("services", "orders,inventory,fraud,payments,catalog");
 
         System.out.println("Order flow benchmark on " + MachineInfo.describe());
         Map<String, String> env = new HashMap<>();
@@ -100,6 +103,9 @@ public final class OrderFlowBench {
         for (String service : List.of("GATEWAY", "ACCOUNTS", "ORDERS", "INVENTORY", "FRAUD", "PAYMENTS",
                 "CATALOG", "SHIPPING", "NOTIFICATIONS", "SEARCH", "CRAWLER", "OPS")) {
             env.put(service + "_PORT", Integer.toString(Ports.freePort()));
+        }
+        if (!services.equals("all")) {
+            env.put("EVENTSHOP_SERVICES", services);
         }
         env.put("spring.kafka.streams.properties.commit.interval.ms", commitInterval);
         env.put("eventshop.payments.simulated.latency-min-ms", paymentLatency);
@@ -122,7 +128,8 @@ public final class OrderFlowBench {
             }
         }
         System.out.printf(Locale.ROOT, "Config: exactly_once_v2, commit.interval.ms=%s, %d partitions per order topic,"
-                + " 1 broker, simulated payment latency %s ms%n%n", commitInterval, Topics.ORDER_PARTITIONS, paymentLatency);
+                + " 1 broker, simulated payment latency %s ms, services %s%n%n", commitInterval, Topics.ORDER_PARTITIONS,
+                paymentLatency, services);
 
         Path dataDir = Files.createTempDirectory("eventshop-bench-flow");
         try (Eventshop shop = Eventshop.start(dataDir, true, env, System.out)) {
@@ -145,11 +152,15 @@ public final class OrderFlowBench {
                 List<String> rateLines = new ArrayList<>();
                 for (int rate : rates) {
                     System.out.println("Latency at " + rate + " orders/s");
+                    Map<String, CommitTimings.Totals> commitsBefore = CommitTimings.snapshot();
+                    long phaseStart = System.nanoTime();
                     Histogram h = bench.runAtRate(shop, rate, rateSeconds);
+                    double phaseSeconds = (System.nanoTime() - phaseStart) / 1e9;
                     rateLines.add(String.format(Locale.ROOT,
-                            "  at %,5d/s   p50 %6.1f ms   p99 %6.1f ms   p99.9 %6.1f ms   max %6.1f ms   (%d orders)",
+                            "  at %,5d/s   p50 %6.1f ms   p99 %6.1f ms   p99.9 %6.1f ms   max %6.1f ms   (%d orders)%n%s",
                             rate, h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(99) / 1000.0,
-                            h.getValueAtPercentile(99.9) / 1000.0, h.getMaxValue() / 1000.0, h.getTotalCount()));
+                            h.getValueAtPercentile(99.9) / 1000.0, h.getMaxValue() / 1000.0, h.getTotalCount(),
+                            CommitTimings.describe(commitsBefore, CommitTimings.snapshot(), phaseSeconds)).stripTrailing());
                     bench.awaitIdle(shop);
                 }
 

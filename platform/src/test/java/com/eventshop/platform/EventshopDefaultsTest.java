@@ -26,7 +26,10 @@ class EventshopDefaultsTest {
                 "EVENTSHOP_DATA_DIR", "/var/lib/eventshop",
                 "EVENTSHOP_REPLICATION_FACTOR", "3",
                 "EVENTSHOP_ADVERTISED_HOST", "orders-0.orders",
+                "EVENTSHOP_KAFKA_COMPRESSION", "zstd",
                 "server.port", "8081"));
+        assertThat(env.getProperty("spring.kafka.producer.compression-type")).isEqualTo("zstd");
+        assertThat(env.getProperty("spring.kafka.streams.properties.producer.compression.type")).isEqualTo("zstd");
         assertThat(env.getProperty("spring.kafka.bootstrap-servers")).isEqualTo("broker-1:9092,broker-2:9092");
         assertThat(env.getProperty("spring.kafka.streams.state-dir")).isEqualTo("/var/lib/eventshop/state/orders");
         assertThat(env.getProperty("spring.kafka.streams.replication-factor")).isEqualTo("3");
@@ -43,6 +46,8 @@ class EventshopDefaultsTest {
         assertThat(env.getProperty("spring.kafka.streams.state-dir")).isEqualTo("./data/state/fraud");
         assertThat(env.getProperty("spring.kafka.streams.replication-factor")).isEqualTo("-1");
         assertThat(env.getProperty("spring.kafka.streams.properties.application.server")).isEqualTo("localhost:8080");
+        assertThat(env.getProperty("spring.kafka.streams.properties.producer.compression.type")).isEqualTo("none");
+        assertThat(env.getProperty("spring.kafka.streams.properties.producer.retry.backoff.ms")).isEqualTo("2");
     }
 
     @Test

@@ -146,7 +146,7 @@ class KafkaPlatformTest {
         assertThat(producer.get(ProducerConfig.ACKS_CONFIG)).isEqualTo("all");
         assertThat(producer.get(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG)).hasToString("true");
         assertThat(producer.get(ProducerConfig.LINGER_MS_CONFIG)).hasToString("5");
-        assertThat(producer.get(ProducerConfig.COMPRESSION_TYPE_CONFIG)).isEqualTo("lz4");
+        assertThat(producer.get(ProducerConfig.COMPRESSION_TYPE_CONFIG)).isEqualTo("none");
         assertThat(producer.get(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG)).isEqualTo(StringSerializer.class);
         assertThat(producer.get(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG)).isEqualTo(ContractSerializer.class);
         assertThat(producer.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG).toString())

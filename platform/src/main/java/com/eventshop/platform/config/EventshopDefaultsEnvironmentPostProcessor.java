@@ -81,8 +81,10 @@ public class EventshopDefaultsEnvironmentPostProcessor implements EnvironmentPos
         d.put("spring.kafka.producer.properties.enable.idempotence", "true");
         // 5 ms lets a burst share a batch without a human-visible delay.
         d.put("spring.kafka.producer.properties.linger.ms", "5");
-        // lz4: cheap on CPU (2 cores run everything in dev) and Avro batches still shrink well.
-        d.put("spring.kafka.producer.compression-type", "lz4");
+        // No compression by default: the records are small Avro, batches under exactly-once are
+        // short, and compressing cost more CPU than anything else per record (the order-flow
+        // benchmark ran 1.8x faster without it). Over a real network, lz4 or zstd saves bandwidth.
+        d.put("spring.kafka.producer.compression-type", "${EVENTSHOP_KAFKA_COMPRESSION:none}");
         d.put("spring.kafka.producer.key-serializer",
                 "org.apache.kafka.common.serialization.StringSerializer");
         d.put("spring.kafka.producer.value-serializer", "com.eventshop.platform.kafka.ContractSerializer");
@@ -118,7 +120,12 @@ public class EventshopDefaultsEnvironmentPostProcessor implements EnvironmentPos
                 "org.apache.kafka.common.serialization.Serdes$StringSerde");
         d.put("spring.kafka.streams.properties.deserialization.exception.handler",
                 "com.eventshop.platform.kafka.streams.DeadLetterDeserializationExceptionHandler");
-        d.put("spring.kafka.streams.properties.producer.compression.type", "lz4");
+        d.put("spring.kafka.streams.properties.producer.compression.type", "${EVENTSHOP_KAFKA_COMPRESSION:none}");
+        // A new transaction can meet the broker still writing the previous one's commit markers
+        // (CONCURRENT_TRANSACTIONS): retry after 2 ms rather than Kafka's 100 ms, backing off
+        // exponentially to the usual 1 s under real failures. Measured: sending the offsets of
+        // a commit took about half as long (25 -> 13 ms at 200 orders/s).
+        d.put("spring.kafka.streams.properties.producer.retry.backoff.ms", "2");
 
         // ---- HTTP ------------------------------------------------------------------------
         d.put("spring.mvc.problemdetails.enabled", "true");
