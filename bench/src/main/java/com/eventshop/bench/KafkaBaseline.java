@@ -30,7 +30,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * embedded broker (or KAFKA_BOOTSTRAP_SERVERS).
  *
  * <p>Options: {@code --records N} (default 300000), {@code --size BYTES} (1024),
- * {@code --partitions P} (6), {@code --samples N} (2000 round trips).
+ * {@code --partitions P} (6), {@code --samples N} (2000 round trips, a quarter as many transactional
+ * hops), {@code --txn-retry-backoff-ms MS} (2).
  */
 public final class KafkaBaseline {
 
@@ -60,6 +61,7 @@ public final class KafkaBaseline {
             double produceRate = produce(bootstrap, topic, records, size);
             double consumeRate = consume(bootstrap, topic, records);
             Histogram roundTrips = roundTrips(bootstrap, pingTopic, samples, size);
+            TransactionalHops hops = transactionalHops(bootstrap, pingTopic + ".txn", samples / 4, size, options);
 
             System.out.println();
             System.out.println("Results");
@@ -69,6 +71,12 @@ public final class KafkaBaseline {
                     roundTrips.getValueAtPercentile(50) / 1000.0, roundTrips.getValueAtPercentile(99) / 1000.0,
                     roundTrips.getValueAtPercentile(99.9) / 1000.0, roundTrips.getMaxValue() / 1000.0,
                     roundTrips.getTotalCount());
+            System.out.printf(Locale.ROOT, "  transactional hop  p50 %.2f ms, p99 %.2f ms (send, offsets, commit, seen read_committed; %d samples)%n",
+                    hops.visible().getValueAtPercentile(50) / 1000.0, hops.visible().getValueAtPercentile(99) / 1000.0,
+                    hops.visible().getTotalCount());
+            System.out.printf(Locale.ROOT, "    of which sendOffsetsToTransaction p50 %.2f ms, p99 %.2f ms; commitTransaction p50 %.2f ms, p99 %.2f ms%n",
+                    hops.offsets().getValueAtPercentile(50) / 1000.0, hops.offsets().getValueAtPercentile(99) / 1000.0,
+                    hops.commit().getValueAtPercentile(50) / 1000.0, hops.commit().getValueAtPercentile(99) / 1000.0);
         } finally {
             deleteQuietly(dataDir);
         }
@@ -175,6 +183,87 @@ public final class KafkaBaseline {
         }
         progress.done();
         return histogram;
+    }
+
+    record TransactionalHops(Histogram visible, Histogram offsets, Histogram commit) {
+    }
+
+    /**
+     * One exactly-once hop as a Kafka Streams thread makes it, one record at a time: begin, send,
+     * add the consumed offsets to the transaction, commit; timed until a read_committed consumer
+     * sees the record. The floor under every hop of the order flow.
+     */
+    private static TransactionalHops transactionalHops(String bootstrap, String topic, int samples, int size,
+            Map<String, String> options) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        }
+        TransactionalHops hops = new TransactionalHops(new Histogram(TimeUnit.SECONDS.toMicros(10), 3),
+                new Histogram(TimeUnit.SECONDS.toMicros(10), 3), new Histogram(TimeUnit.SECONDS.toMicros(10), 3));
+        SynchronousQueue<Long> arrivals = new SynchronousQueue<>();
+        CountDownLatch assigned = new CountDownLatch(1);
+        Thread reader = new Thread(() -> {
+            Properties props = consumerProps(bootstrap, "bench-txn-reader");
+            props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+            try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
+                consumer.subscribe(List.of(topic));
+                int seen = 0;
+                while (seen < samples + 20) {
+                    for (ConsumerRecord<byte[], byte[]> ignored : consumer.poll(Duration.ofMillis(50))) {
+                        arrivals.put(System.nanoTime());
+                        seen++;
+                    }
+                    if (!consumer.assignment().isEmpty()) {
+                        assigned.countDown();
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "bench-txn-reader");
+        reader.setDaemon(true);
+        reader.start();
+        assigned.await(30, TimeUnit.SECONDS);
+
+        Properties props = producerProps(bootstrap);
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "bench-txn-" + System.nanoTime());
+        // As the platform sets it for stream threads (the default 100 ms shows as a p99 of ~100 ms:
+        // the broker still writing the previous commit's markers answers CONCURRENT_TRANSACTIONS).
+        props.put(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, options.getOrDefault("txn-retry-backoff-ms", "2"));
+        Properties groupProps = consumerProps(bootstrap, "bench-txn-group");
+        byte[] value = new byte[size];
+        Progress progress = new Progress("transactional hops", samples);
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props);
+             KafkaConsumer<byte[], byte[]> group = new KafkaConsumer<>(groupProps)) {
+            producer.initTransactions();
+            group.subscribe(List.of(topic));
+            group.poll(Duration.ofSeconds(5)); // joins the group: its metadata goes with the offsets
+            org.apache.kafka.common.TopicPartition consumed = new org.apache.kafka.common.TopicPartition(topic, 0);
+            for (int i = -20; i < samples; i++) { // 20 warm-up hops are not counted
+                long sent = System.nanoTime();
+                producer.beginTransaction();
+                producer.send(new ProducerRecord<>(topic, value));
+                long beforeOffsets = System.nanoTime();
+                producer.sendOffsetsToTransaction(Map.of(consumed,
+                        new org.apache.kafka.clients.consumer.OffsetAndMetadata(i + 21)), group.groupMetadata());
+                long beforeCommit = System.nanoTime();
+                producer.commitTransaction();
+                long committed = System.nanoTime();
+                Long arrived = arrivals.poll(10, TimeUnit.SECONDS);
+                if (arrived == null) {
+                    throw new IllegalStateException("A transactional hop took longer than 10 s");
+                }
+                if (i >= 0) {
+                    hops.visible().recordValue(Math.max(1, (arrived - sent) / 1000));
+                    hops.offsets().recordValue(Math.max(1, (beforeCommit - beforeOffsets) / 1000));
+                    hops.commit().recordValue(Math.max(1, (committed - beforeCommit) / 1000));
+                    progress.update(i + 1);
+                }
+            }
+        }
+        progress.done();
+        return hops;
     }
 
     private static Properties producerProps(String bootstrap) {
