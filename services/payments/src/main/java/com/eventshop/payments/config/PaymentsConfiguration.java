@@ -6,6 +6,9 @@ import com.eventshop.payments.domain.Sleeper;
 import com.eventshop.payments.streams.PaymentsTopology;
 import com.eventshop.payments.streams.PaymentsTopologyConfig;
 import com.eventshop.platform.kafka.streams.EventshopTopology;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -27,10 +30,26 @@ public class PaymentsConfiguration {
         return new SimulatedPaymentProvider(settings);
     }
 
+    /**
+     * Threads that wait for the provider, so its latency never holds up a stream thread. A thread
+     * per call under way: a real adapter blocks on HTTP as the simulated one sleeps.
+     */
+    @Bean(destroyMethod = "shutdownNow")
+    ExecutorService paymentProviderCalls(PaymentsProperties properties) {
+        AtomicInteger number = new AtomicInteger();
+        return Executors.newFixedThreadPool(properties.providerCalls(), task -> {
+            Thread thread = new Thread(task, "payment-provider-call-" + number.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
     @Bean
-    EventshopTopology paymentsTopology(PaymentProvider provider, PaymentsProperties properties) {
+    EventshopTopology paymentsTopology(PaymentProvider provider, PaymentsProperties properties,
+                                       ExecutorService paymentProviderCalls) {
         PaymentsTopologyConfig config = new PaymentsTopologyConfig(provider, properties.retry().policy(),
-                Sleeper.THREAD, properties.refundRetryInterval(), true);
+                Sleeper.THREAD, properties.refundRetryInterval(), true, paymentProviderCalls,
+                properties.answerCheckInterval());
         return (builder, settings) -> PaymentsTopology.define(builder, config);
     }
 }

@@ -14,13 +14,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retry               retries of transient provider failures
  * @param refundRetryInterval how often refunds that failed transiently are tried again
  * @param forwardTimeout      timeout of a query forwarded to the instance that owns an order
+ * @param providerCalls       most provider calls under way at once in this instance (threads)
+ * @param answerCheckInterval how often provider answers are collected when no record arrives
  */
 @ConfigurationProperties("eventshop.payments")
 public record PaymentsProperties(
         @DefaultValue Simulated simulated,
         @DefaultValue Retry retry,
         @DefaultValue("30s") Duration refundRetryInterval,
-        @DefaultValue("2s") Duration forwardTimeout) {
+        @DefaultValue("2s") Duration forwardTimeout,
+        @DefaultValue("64") int providerCalls,
+        @DefaultValue("5ms") Duration answerCheckInterval) {
 
     /**
      * {@code eventshop.payments.simulated.*}.

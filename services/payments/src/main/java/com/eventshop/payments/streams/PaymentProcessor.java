@@ -5,9 +5,15 @@ import com.eventshop.contracts.events.OrderValidated;
 import com.eventshop.payments.domain.Payment;
 import com.eventshop.payments.domain.PaymentDesk;
 import com.eventshop.payments.streams.internal.PaymentRecord;
+import com.eventshop.payments.streams.internal.PendingAuthorization;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.RejectedExecutionException;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -23,6 +29,19 @@ import org.slf4j.LoggerFactory;
  * Keyed by orderId over the {@code payments} store: charges validated orders once, refunds
  * cancelled authorised ones once, and retries refunds that failed transiently on a wall-clock
  * schedule (the {@code pending-refunds} store lists them).
+ *
+ * <p>Authorisations run on the provider-call executor, not on the stream thread: a provider that
+ * answers in 10 ms would otherwise cap a stream thread at 100 orders a second. The flow:
+ * <ol>
+ *   <li>OrderValidated: the request goes into {@code pending-authorizations} (in this record's
+ *       transaction) and the call is started;</li>
+ *   <li>the answer is queued by the calling thread and recorded on the stream thread, when the next
+ *       record arrives or at the latest on the next answer check: payment stored, event written,
+ *       request deleted, all in one transaction;</li>
+ *   <li>a request without a call under way (a task restarted after a crash, or moved here from
+ *       another instance) is asked again: the idempotency key gets the provider's first answer.</li>
+ * </ol>
+ * An order cancelled while its authorisation is under way is marked, and refunded once answered.
  */
 final class PaymentProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
 
@@ -33,6 +52,16 @@ final class PaymentProcessor implements Processor<String, SpecificRecord, String
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, PaymentRecord> payments;
     private KeyValueStore<String, Long> pendingRefunds;
+    private KeyValueStore<String, PendingAuthorization> pendingAuthorizations;
+    /** Orders whose authorisation this task has started and not recorded (stream thread only). */
+    private final Set<String> underWay = new HashSet<>();
+    /** Answers of the provider, handed over from the calling threads to the stream thread. */
+    private final Queue<Answer> answers = new ConcurrentLinkedQueue<>();
+    /** A call could not be started: the next answer check asks again (stream thread only). */
+    private boolean unstarted;
+
+    private record Answer(String orderId, PaymentDesk.Decision decision) {
+    }
 
     PaymentProcessor(PaymentsTopologyConfig config) {
         this.config = config;
@@ -44,20 +73,95 @@ final class PaymentProcessor implements Processor<String, SpecificRecord, String
         this.context = context;
         this.payments = context.getStateStore(PaymentsTopology.PAYMENTS_STORE);
         this.pendingRefunds = context.getStateStore(PaymentsTopology.PENDING_REFUNDS_STORE);
+        this.pendingAuthorizations = context.getStateStore(PaymentsTopology.PENDING_AUTHORIZATIONS_STORE);
         context.schedule(config.refundRetryInterval(), PunctuationType.WALL_CLOCK_TIME, this::retryRefunds);
+        context.schedule(config.answerCheckInterval(), PunctuationType.WALL_CLOCK_TIME, now -> recordAnswers());
+        askAgainForUnanswered();
     }
 
     @Override
     public void process(Record<String, SpecificRecord> record) {
         if (record.value() instanceof OrderValidated validated) {
             String orderId = validated.getOrderId();
-            apply(record, orderId, desk.validated(load(orderId), orderId, validated.getCustomerId(),
-                    validated.getTotalCents(), validated.getCurrency()));
+            if (load(orderId) == null && pendingAuthorizations.get(orderId) == null) {
+                PendingAuthorization request = PendingAuthorization.newBuilder().setOrderId(orderId)
+                        .setCustomerId(validated.getCustomerId()).setAmountCents(validated.getTotalCents())
+                        .setCurrency(validated.getCurrency()).setCancelRequested(false)
+                        .setCauseTimestamp(record.timestamp()).build();
+                pendingAuthorizations.put(orderId, request);
+                authorize(request);
+            } else {
+                log.debug("Order {} is paid or being paid already; repeated validation ignored", orderId);
+            }
         } else if (record.value() instanceof OrderCancelled cancelled) {
             String orderId = cancelled.getOrderId();
-            apply(record, orderId, desk.cancelled(load(orderId), orderId, cancelled.getCustomerId()));
+            PendingAuthorization underWayRequest = pendingAuthorizations.get(orderId);
+            if (underWayRequest != null) {
+                if (!underWayRequest.getCancelRequested()) {
+                    underWayRequest.setCancelRequested(true);
+                    pendingAuthorizations.put(orderId, underWayRequest);
+                }
+            } else {
+                apply(record, orderId, desk.cancelled(load(orderId), orderId, cancelled.getCustomerId()));
+            }
         }
         // OrderRejected and OrderConfirmed need nothing from payments.
+        recordAnswers();
+    }
+
+    /** Starts the provider call; its answer is queued for the stream thread. */
+    private void authorize(PendingAuthorization request) {
+        String orderId = request.getOrderId();
+        underWay.add(orderId);
+        try {
+            config.providerCalls().execute(() -> answers.add(new Answer(orderId, desk.validated(null, orderId,
+                    request.getCustomerId(), request.getAmountCents(), request.getCurrency()))));
+        } catch (RejectedExecutionException e) {
+            // The executor is shutting down or full: the next answer check asks again.
+            underWay.remove(orderId);
+            unstarted = true;
+            log.warn("Could not start the authorisation of order {} ({}); trying again shortly", orderId, e.toString());
+        }
+    }
+
+    /** Requests in the store without a call under way in this task: asked again. */
+    private void askAgainForUnanswered() {
+        unstarted = false;
+        List<PendingAuthorization> unanswered = new ArrayList<>();
+        try (KeyValueIterator<String, PendingAuthorization> all = pendingAuthorizations.all()) {
+            while (all.hasNext()) {
+                KeyValue<String, PendingAuthorization> entry = all.next();
+                if (!underWay.contains(entry.key)) {
+                    unanswered.add(entry.value);
+                }
+            }
+        }
+        if (!unanswered.isEmpty()) {
+            log.info("Asking the provider again for {} authorisation(s) left unanswered", unanswered.size());
+            unanswered.forEach(this::authorize);
+        }
+    }
+
+    /** Records every answer received so far, each in the current transaction. */
+    private void recordAnswers() {
+        Answer answer;
+        while ((answer = answers.poll()) != null) {
+            String orderId = answer.orderId();
+            underWay.remove(orderId);
+            PendingAuthorization request = pendingAuthorizations.get(orderId);
+            if (request == null) {
+                continue; // answered and recorded before (a repeated call)
+            }
+            pendingAuthorizations.delete(orderId);
+            apply(new Record<>(orderId, null, request.getCauseTimestamp()), orderId, answer.decision());
+            if (request.getCancelRequested()) {
+                apply(new Record<>(orderId, null, request.getCauseTimestamp()), orderId,
+                        desk.cancelled(load(orderId), orderId, request.getCustomerId()));
+            }
+        }
+        if (unstarted) {
+            askAgainForUnanswered();
+        }
     }
 
     private Payment load(String orderId) {

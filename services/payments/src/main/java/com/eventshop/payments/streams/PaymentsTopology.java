@@ -5,6 +5,7 @@ import com.eventshop.contracts.Service;
 import com.eventshop.contracts.Topics;
 import com.eventshop.contracts.serde.ContractSerde;
 import com.eventshop.payments.streams.internal.PaymentRecord;
+import com.eventshop.payments.streams.internal.PendingAuthorization;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -26,9 +27,11 @@ import org.apache.kafka.streams.state.Stores;
  * </pre>
  *
  * Both inputs are co-partitioned order topics, so one task sees every event of an order. The
- * provider is called from the processor with idempotency keys derived from the order id: if
- * the task fails after a call but before its transaction commits, the replayed call gets the
- * provider's first answer, so no order is charged or refunded twice.
+ * provider is called with idempotency keys derived from the order id: if the task fails after a
+ * call but before its transaction commits, the replayed call gets the provider's first answer, so
+ * no order is charged or refunded twice. Authorisations run off the stream thread (a provider
+ * answers in tens or hundreds of milliseconds); the ones under way are kept in the
+ * pending-authorizations store, so a restarted task asks again for those it had not answered.
  */
 public final class PaymentsTopology {
 
@@ -36,6 +39,8 @@ public final class PaymentsTopology {
     public static final String PAYMENTS_STORE = "payments";
     /** KeyValueStore&lt;orderId, Long&gt;: refunds to try again, with the time they last failed. */
     public static final String PENDING_REFUNDS_STORE = "pending-refunds";
+    /** KeyValueStore&lt;orderId, PendingAuthorization&gt;: authorisations asked and not answered yet. */
+    public static final String PENDING_AUTHORIZATIONS_STORE = "pending-authorizations";
 
     private PaymentsTopology() {
     }
@@ -51,11 +56,16 @@ public final class PaymentsTopology {
     public static void define(StreamsBuilder builder, PaymentsTopologyConfig config) {
         builder.addStateStore(store(config, PAYMENTS_STORE, ContractSerde.of(PaymentRecord.class)));
         builder.addStateStore(store(config, PENDING_REFUNDS_STORE, Serdes.Long()));
+        // Only authorisations under way: small, in memory (still changelogged). Cached: a request
+        // answered before the next commit leaves one tombstone in the changelog instead of two records.
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PENDING_AUTHORIZATIONS_STORE),
+                Serdes.String(), ContractSerde.of(PendingAuthorization.class)).withCachingEnabled());
         String deadLetters = Topics.deadLetterTopic(Service.PAYMENTS).name();
 
         DeadLetters.source(builder, Topics.ORDER_VALIDATED, deadLetters)
                 .merge(DeadLetters.source(builder, Topics.ORDER_CONFIRMED, deadLetters), Named.as("merge-order-confirmed"))
-                .process(() -> new PaymentProcessor(config), Named.as("payments"), PAYMENTS_STORE, PENDING_REFUNDS_STORE)
+                .process(() -> new PaymentProcessor(config), Named.as("payments"), PAYMENTS_STORE, PENDING_REFUNDS_STORE,
+                        PENDING_AUTHORIZATIONS_STORE)
                 .to(Topics.PAYMENT_PROCESSED.name(), Produced.with(Serdes.String(),
                         ContractSerde.forTopic(Topics.PAYMENT_PROCESSED)).withName("write-payments"));
     }
