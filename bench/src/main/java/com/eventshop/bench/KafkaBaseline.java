@@ -138,30 +138,9 @@ public final class KafkaBaseline {
     /** One record at a time: send, wait until a consumer sees it, repeat. */
     private static Histogram roundTrips(String bootstrap, String topic, int samples, int size) throws Exception {
         Histogram histogram = new Histogram(TimeUnit.SECONDS.toMicros(10), 3);
-        SynchronousQueue<Long> arrivals = new SynchronousQueue<>();
-        CountDownLatch assigned = new CountDownLatch(1);
-        Thread reader = new Thread(() -> {
-            Properties props = consumerProps(bootstrap, "bench-ping");
-            props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "1");
-            try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
-                consumer.subscribe(List.of(topic));
-                int seen = 0;
-                while (seen < samples + 20) {
-                    for (ConsumerRecord<byte[], byte[]> ignored : consumer.poll(Duration.ofMillis(50))) {
-                        arrivals.put(System.nanoTime());
-                        seen++;
-                    }
-                    if (!consumer.assignment().isEmpty()) {
-                        assigned.countDown();
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "bench-ping-reader");
-        reader.setDaemon(true);
-        reader.start();
-        assigned.await(30, TimeUnit.SECONDS);
+        Properties readerProps = consumerProps(bootstrap, "bench-ping");
+        readerProps.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "1");
+        SynchronousQueue<Long> arrivals = startReader(readerProps, topic, samples + 20);
 
         Properties props = producerProps(bootstrap);
         props.put(ProducerConfig.LINGER_MS_CONFIG, "0");
@@ -200,30 +179,9 @@ public final class KafkaBaseline {
         }
         TransactionalHops hops = new TransactionalHops(new Histogram(TimeUnit.SECONDS.toMicros(10), 3),
                 new Histogram(TimeUnit.SECONDS.toMicros(10), 3), new Histogram(TimeUnit.SECONDS.toMicros(10), 3));
-        SynchronousQueue<Long> arrivals = new SynchronousQueue<>();
-        CountDownLatch assigned = new CountDownLatch(1);
-        Thread reader = new Thread(() -> {
-            Properties props = consumerProps(bootstrap, "bench-txn-reader");
-            props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-            try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
-                consumer.subscribe(List.of(topic));
-                int seen = 0;
-                while (seen < samples + 20) {
-                    for (ConsumerRecord<byte[], byte[]> ignored : consumer.poll(Duration.ofMillis(50))) {
-                        arrivals.put(System.nanoTime());
-                        seen++;
-                    }
-                    if (!consumer.assignment().isEmpty()) {
-                        assigned.countDown();
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "bench-txn-reader");
-        reader.setDaemon(true);
-        reader.start();
-        assigned.await(30, TimeUnit.SECONDS);
+        Properties readerProps = consumerProps(bootstrap, "bench-txn-reader");
+        readerProps.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        SynchronousQueue<Long> arrivals = startReader(readerProps, topic, samples + 20);
 
         Properties props = producerProps(bootstrap);
         props.put(ProducerConfig.LINGER_MS_CONFIG, "0");
@@ -264,6 +222,37 @@ public final class KafkaBaseline {
         }
         progress.done();
         return hops;
+    }
+
+    /**
+     * A consumer thread that hands over the arrival time of each record it sees, until it has seen
+     * {@code records}; returns once it has its partitions.
+     */
+    private static SynchronousQueue<Long> startReader(Properties props, String topic, int records)
+            throws InterruptedException {
+        SynchronousQueue<Long> arrivals = new SynchronousQueue<>();
+        CountDownLatch assigned = new CountDownLatch(1);
+        Thread reader = new Thread(() -> {
+            try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
+                consumer.subscribe(List.of(topic));
+                int seen = 0;
+                while (seen < records) {
+                    for (ConsumerRecord<byte[], byte[]> ignored : consumer.poll(Duration.ofMillis(50))) {
+                        arrivals.put(System.nanoTime());
+                        seen++;
+                    }
+                    if (!consumer.assignment().isEmpty()) {
+                        assigned.countDown();
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "bench-reader-" + topic);
+        reader.setDaemon(true);
+        reader.start();
+        assigned.await(30, TimeUnit.SECONDS);
+        return arrivals;
     }
 
     private static Properties producerProps(String bootstrap) {
