@@ -269,13 +269,21 @@ class WebUiBrowserTest {
     @Order(4)
     void theOpsConsoleListsEveryServiceAsUpAndShowsEventRatesWhileOrdersFlow() throws Exception {
         AtomicBoolean ordering = new AtomicBoolean(true);
+        java.util.concurrent.atomic.AtomicInteger placed = new java.util.concurrent.atomic.AtomicInteger();
         Customer customer = Customer.create("ops");
+        // One order every 2.5 s keeps this shopper under the gateway's 30 orders a minute, so
+        // orders go on flowing for as long as the console is watched; a failed order is retried.
         Thread orders = new Thread(() -> {
             while (ordering.get()) {
                 try {
                     customer.placeOrder(1);
-                    Thread.sleep(100);
-                } catch (Exception e) {
+                    placed.incrementAndGet();
+                } catch (Exception | AssertionError e) {
+                    System.err.println("ops scenario: an order was not placed: " + e.getMessage());
+                }
+                try {
+                    Thread.sleep(2500);
+                } catch (InterruptedException e) {
                     return;
                 }
             }
@@ -297,7 +305,9 @@ class WebUiBrowserTest {
             // events per second of order.requested rise above zero while orders flow
             assertThat(page.locator("#topics-table tr[data-topic='order.requested'] .rate"))
                     .not().hasText("0.0", new LocatorAssertions.HasTextOptions().setTimeout(60_000));
-            assertThat(page.locator("#feed-list li[data-topic='order.requested']").first()).isVisible();
+            assertThat(page.locator("#feed-list li[data-topic='order.requested']").first())
+                    .isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
+            assertThat(placed.get()).as("orders placed while the console was watched").isPositive();
             BrowserHarness.screenshot(page, "ops-console");
         } finally {
             ordering.set(false);
