@@ -156,6 +156,7 @@ public final class OrderFlowBench {
                 for (int rate : rates) {
                     System.out.println("Latency at " + rate + " orders/s");
                     Map<String, CommitTimings.Totals> commitsBefore = CommitTimings.snapshot();
+                    Map<String, BrokerRequestTimes.Totals> brokerBefore = BrokerRequestTimes.snapshot();
                     long phaseStart = System.nanoTime();
                     Histogram h = bench.runAtRate(shop, rate, rateSeconds);
                     double phaseSeconds = (System.nanoTime() - phaseStart) / 1e9;
@@ -163,7 +164,9 @@ public final class OrderFlowBench {
                             "  at %,5d/s   p50 %6.1f ms   p99 %6.1f ms   p99.9 %6.1f ms   max %6.1f ms   (%d orders)%n%s",
                             rate, h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(99) / 1000.0,
                             h.getValueAtPercentile(99.9) / 1000.0, h.getMaxValue() / 1000.0, h.getTotalCount(),
-                            CommitTimings.describe(commitsBefore, CommitTimings.snapshot(), phaseSeconds)).stripTrailing());
+                            CommitTimings.describe(commitsBefore, CommitTimings.snapshot(), phaseSeconds)
+                                    + BrokerRequestTimes.describe(brokerBefore, BrokerRequestTimes.snapshot(), phaseSeconds))
+                            .stripTrailing());
                     bench.awaitIdle(shop);
                 }
 
