@@ -117,8 +117,9 @@ public final class OrdersTopology {
     }
 
     static String customerIndexKey(String customerId, Instant createdAt, String orderId) {
-        return customerIndexPrefix(customerId)
-                + String.format("%019d", Long.MAX_VALUE - createdAt.toEpochMilli())
+        // Zero-padded by hand: String.format was a measurable share of the order processor's time.
+        String newestFirst = Long.toString(Long.MAX_VALUE - createdAt.toEpochMilli());
+        return customerIndexPrefix(customerId) + "0".repeat(Math.max(0, 19 - newestFirst.length())) + newestFirst
                 + INDEX_SEPARATOR + orderId;
     }
 }

@@ -319,6 +319,44 @@ class OrdersTopologyTest {
     }
 
     @Test
+    void anOrderThatArrivesAfterItsFirstCheckGetsAFullTimeoutFromItsArrival() {
+        start();
+        fraud.pipeInput(ID, fraudPassed(ID)); // waits for its order until T0 + 10 s
+        driver.advanceWallClockTime(Duration.ofSeconds(6));
+        requests.pipeInput(ID, requested(ID, "c-1")); // validation now runs until T0 + 16 s
+
+        driver.advanceWallClockTime(Duration.ofSeconds(5)); // T0 + 11 s: the first deadline passed
+        assertThat(validated.isEmpty()).isTrue();
+        assertThat(view(ID).getState()).isEqualTo(OrderState.CREATED);
+
+        driver.advanceWallClockTime(Duration.ofSeconds(5)); // T0 + 16 s
+        OrderRejected rejected = (OrderRejected) validated.readValue();
+        assertThat(rejected.getReasons()).containsExactly("CHECK_TIMEOUT: INVENTORY");
+        assertThat(validated.isEmpty()).as("rejected once").isTrue();
+        assertThat(count(checksStore())).isZero();
+    }
+
+    @Test
+    void manyPendingValidationsAreEachRejectedOnceAtTheirOwnDeadline() {
+        start();
+        for (int i = 0; i < 50; i++) {
+            requests.pipeInput("o-" + i, requested("o-" + i, "c-" + i));
+            driver.advanceWallClockTime(Duration.ofMillis(100));
+        }
+        // order i is due at T0 + 10 s + i * 100 ms: none at T0 + 9.9 s, o-0..o-25 at T0 + 12.5 s
+        driver.advanceWallClockTime(Duration.ofMillis(4_900));
+        assertThat(validated.isEmpty()).isTrue();
+        driver.advanceWallClockTime(Duration.ofMillis(2_600));
+        Map<String, SpecificRecord> first = validated.readKeyValuesToMap();
+        assertThat(first).containsOnlyKeys(java.util.stream.IntStream.range(0, 26).mapToObj(i -> "o-" + i)
+                .toArray(String[]::new));
+        driver.advanceWallClockTime(Duration.ofSeconds(30));
+        List<String> rest = validated.readKeyValuesToList().stream().map(kv -> kv.key).toList();
+        assertThat(rest).hasSize(24).doesNotHaveDuplicates().doesNotContainAnyElementsOf(first.keySet());
+        assertThat(count(checksStore())).isZero();
+    }
+
+    @Test
     void duplicateAndOutOfOrderEventsAreIgnoredAndCounted() {
         start();
 
@@ -468,5 +506,16 @@ class OrdersTopologyTest {
             it.forEachRemaining(kv -> ids.add(kv.value));
         }
         assertThat(ids).containsExactly("b", "a");
+    }
+
+    @Test
+    void theCustomerIndexKeyIsZeroPaddedSoThatNewerSortsFirst() {
+        assertThat(OrdersTopology.customerIndexKey("c-1", java.time.Instant.ofEpochMilli(0), "o-1"))
+                .isEqualTo("c-1\u00009223372036854775807\u0000o-1");
+        // a far-future instant leaves a short number, padded to 19 digits
+        assertThat(OrdersTopology.customerIndexKey("c-1", java.time.Instant.ofEpochMilli(9_223_372_036_854_775_000L), "o-2"))
+                .isEqualTo("c-1\u00000000000000000000807\u0000o-2");
+        assertThat(OrdersTopology.customerIndexKey("c-1", T0.plusSeconds(1), "o-3"))
+                .isLessThan(OrdersTopology.customerIndexKey("c-1", T0, "o-4"));
     }
 }
