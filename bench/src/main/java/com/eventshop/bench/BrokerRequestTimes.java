@@ -18,7 +18,7 @@ import javax.management.ObjectName;
 final class BrokerRequestTimes {
 
     /** The requests of a transactional hop, as the broker names them. */
-    static final List<String> REQUESTS = List.of("Produce", "AddPartitionsToTxn", "AddOffsetsToTxn",
+    private static final List<String> REQUESTS = List.of("Produce", "AddPartitionsToTxn", "AddOffsetsToTxn",
             "TxnOffsetCommit", "EndTxn", "WriteTxnMarkers");
     private static final List<String> PARTS = List.of("RequestQueueTimeMs", "LocalTimeMs", "RemoteTimeMs",
             "ResponseQueueTimeMs", "ResponseSendTimeMs");

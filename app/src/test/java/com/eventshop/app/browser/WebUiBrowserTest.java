@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -269,10 +270,10 @@ class WebUiBrowserTest {
     @Order(4)
     void theOpsConsoleListsEveryServiceAsUpAndShowsEventRatesWhileOrdersFlow() throws Exception {
         AtomicBoolean ordering = new AtomicBoolean(true);
-        java.util.concurrent.atomic.AtomicInteger placed = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger placed = new AtomicInteger();
         Customer customer = Customer.create("ops");
         // One order every 2.5 s keeps this shopper under the gateway's 30 orders a minute, so
-        // orders go on flowing for as long as the console is watched; a failed order is retried.
+        // orders go on flowing for as long as the console is watched; a refused order does not end the loop.
         Thread orders = new Thread(() -> {
             while (ordering.get()) {
                 try {

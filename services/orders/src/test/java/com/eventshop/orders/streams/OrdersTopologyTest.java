@@ -29,11 +29,13 @@ import com.eventshop.orders.domain.InMemoryIgnoredEventCounter;
 import com.eventshop.orders.streams.internal.PendingChecks;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.IntStream;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -348,7 +350,7 @@ class OrdersTopologyTest {
         assertThat(validated.isEmpty()).isTrue();
         driver.advanceWallClockTime(Duration.ofMillis(2_600));
         Map<String, SpecificRecord> first = validated.readKeyValuesToMap();
-        assertThat(first).containsOnlyKeys(java.util.stream.IntStream.range(0, 26).mapToObj(i -> "o-" + i)
+        assertThat(first).containsOnlyKeys(IntStream.range(0, 26).mapToObj(i -> "o-" + i)
                 .toArray(String[]::new));
         driver.advanceWallClockTime(Duration.ofSeconds(30));
         List<String> rest = validated.readKeyValuesToList().stream().map(kv -> kv.key).toList();
@@ -510,10 +512,10 @@ class OrdersTopologyTest {
 
     @Test
     void theCustomerIndexKeyIsZeroPaddedSoThatNewerSortsFirst() {
-        assertThat(OrdersTopology.customerIndexKey("c-1", java.time.Instant.ofEpochMilli(0), "o-1"))
+        assertThat(OrdersTopology.customerIndexKey("c-1", Instant.ofEpochMilli(0), "o-1"))
                 .isEqualTo("c-1\u00009223372036854775807\u0000o-1");
         // a far-future instant leaves a short number, padded to 19 digits
-        assertThat(OrdersTopology.customerIndexKey("c-1", java.time.Instant.ofEpochMilli(9_223_372_036_854_775_000L), "o-2"))
+        assertThat(OrdersTopology.customerIndexKey("c-1", Instant.ofEpochMilli(9_223_372_036_854_775_000L), "o-2"))
                 .isEqualTo("c-1\u00000000000000000000807\u0000o-2");
         assertThat(OrdersTopology.customerIndexKey("c-1", T0.plusSeconds(1), "o-3"))
                 .isLessThan(OrdersTopology.customerIndexKey("c-1", T0, "o-4"));
