@@ -4,13 +4,20 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Port checks done before a part starts, so a clash is reported in plain words. */
 public final class Ports {
 
-    private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
+    /** Where picked ports start: above the registered ports most local servers use. */
+    private static final int FIRST_PORT = 20_000;
 
     private Ports() {
     }
@@ -49,21 +56,52 @@ public final class Ports {
         }
     }
 
-    /** A port that is free on the loopback interface right now (the kernel picks it). */
+    /** A port that is free right now, below the kernel's ephemeral range (see {@link #freePorts}). */
     public static int freePort() {
         return freePorts(1).get(0);
     }
 
     /**
-     * {@code count} distinct free ports: all are held open until the last is picked, so the
-     * kernel cannot hand out the same one twice.
+     * {@code count} distinct free ports. They are picked below the kernel's ephemeral port range:
+     * a port the kernel hands out for {@code bind(0)} comes from that range, where any outgoing
+     * connection (a client of an earlier test, the JDK's HTTP client) may take it between the check
+     * and the bind of its user; that happened to a service port in a test run. Ports handed out
+     * once are never handed out again by this JVM (a test's Kafka port and the cluster's
+     * controller port once collided so).
      */
     public static List<Integer> freePorts(int count) {
+        int below = ephemeralRangeStart();
+        if (below - FIRST_PORT < 1_000) {
+            return kernelPicked(count); // a range reaching down to here: nothing to keep clear of
+        }
+        List<Integer> ports = new ArrayList<>();
+        for (int attempt = 0; ports.size() < count && attempt < 10_000; attempt++) {
+            int candidate = ThreadLocalRandom.current().nextInt(FIRST_PORT, below);
+            if (!HANDED_OUT.contains(candidate) && isFree(candidate) && HANDED_OUT.add(candidate)) {
+                ports.add(candidate);
+            }
+        }
+        if (ports.size() < count) {
+            ports.addAll(kernelPicked(count - ports.size()));
+        }
+        return List.copyOf(ports);
+    }
+
+    /** The first port of Linux's ephemeral range, or the usual 32768 where it cannot be read. */
+    static int ephemeralRangeStart() {
+        try {
+            // read line by line: procfs reports a size of 0, and a read by size returns a single byte
+            String range = Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0).trim();
+            return Integer.parseInt(range.split("\\s+")[0]);
+        } catch (IOException | RuntimeException e) {
+            return 32_768;
+        }
+    }
+
+    /** Ports the kernel picks, all held open until the last is picked so none comes twice. */
+    private static List<Integer> kernelPicked(int count) {
         List<ServerSocket> sockets = new ArrayList<>();
         try {
-            // A port found free is not held: a later call could get it again before its user binds
-            // it (a test's Kafka port and the cluster's controller port collided so). Ports handed
-            // out once are never handed out again by this JVM.
             List<Integer> ports = new ArrayList<>();
             while (ports.size() < count) {
                 ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +32,15 @@ class PortsTest {
         int port = Ports.freePort();
         assertThat(port).isPositive();
         assertThatCode(() -> Ports.requireFree(port, "SMTP", "EVENTSHOP_SMTP_PORT")).doesNotThrowAnyException();
+    }
+
+    @Test
+    void handsOutDistinctFreePortsBelowTheKernelsEphemeralRange() {
+        List<Integer> ports = Ports.freePorts(50);
+        assertThat(ports).hasSize(50).doesNotHaveDuplicates()
+                .allSatisfy(port -> assertThat(port).isBetween(20_000, Ports.ephemeralRangeStart() - 1))
+                .allSatisfy(port -> assertThat(Ports.isFree(port)).isTrue());
+        assertThat(Ports.freePorts(50)).doesNotContainAnyElementsOf(ports);
     }
 
     @Test
