@@ -63,13 +63,17 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * The load generator plays the orders API's part when it writes order.requested directly.
  * Options: {@code --orders 50000 --rates 200,1000 --rate-seconds 20 --http-clients 16
  * --http-seconds 20 --http-warmup-seconds 15 --commit-interval-ms 100 --payment-latency-ms 0 --validation-timeout 300s
- * --services orders,inventory,fraud,payments,catalog (or all) --set key=value,key=value}.
+ * --warmup-orders 5000 --services orders,inventory,fraud,payments,catalog (or all) --set key=value,key=value --timeline-ms 0
+ * --until confirmed (or validated)}.
  * Between phases it waits until no topic gains a record for a second.
  */
 public final class OrderFlowBench {
 
-    private static final Set<OrderState> TERMINAL = EnumSet.of(OrderState.CONFIRMED, OrderState.REJECTED,
-            OrderState.PAYMENT_FAILED, OrderState.CANCELLED);
+    /** Where an order's measurement ends: the state the flow runs to, or a state that ends the flow early. */
+    private static final Map<OrderState, Set<OrderState>> FINAL_STATES = Map.of(
+            OrderState.CONFIRMED, EnumSet.of(OrderState.CONFIRMED, OrderState.REJECTED,
+                    OrderState.PAYMENT_FAILED, OrderState.CANCELLED),
+            OrderState.VALIDATED, EnumSet.of(OrderState.VALIDATED, OrderState.REJECTED));
 
     private final Map<String, Long> sentAtNanos = new ConcurrentHashMap<>();
     private final Map<String, OrderState> outcomes = new ConcurrentHashMap<>();
@@ -77,8 +81,13 @@ public final class OrderFlowBench {
     private volatile Histogram latencies;
     private final List<String[]> prices;
 
-    private OrderFlowBench(List<String[]> prices) {
+    private final OrderState until;
+    private final Set<OrderState> finalStates;
+
+    private OrderFlowBench(List<String[]> prices, OrderState until) {
         this.prices = prices;
+        this.until = until;
+        this.finalStates = FINAL_STATES.get(until);
     }
 
     public static void main(String[] args) throws Exception {
@@ -96,7 +105,17 @@ public final class OrderFlowBench {
         String paymentLatency = options.getOrDefault("payment-latency-ms", "0");
         // The order flow's services (catalog for the prices); "all" runs the whole platform, whose
         // shipping and notifications then work on every confirmed order beside the flow.
-        String services = options.getOrDefault("services", "orders,inventory,fraud,payments,catalog");
+        // --until validated: measure to OrderValidated (after the inventory and fraud checks) without
+        // running payments, the figure to compare with a flow that only validates orders.
+        OrderState until = OrderState.valueOf(options.getOrDefault("until", "confirmed").toUpperCase(Locale.ROOT));
+        if (!FINAL_STATES.containsKey(until)) {
+            throw new IllegalArgumentException("--until is confirmed or validated, not " + until);
+        }
+        String services = options.getOrDefault("services", until == OrderState.VALIDATED
+                ? "orders,inventory,fraud,catalog" : "orders,inventory,fraud,payments,catalog");
+        // --timeline-ms 500: print what each flow topic gained per interval during the burst.
+        long timelineMillis = Long.parseLong(options.getOrDefault("timeline-ms", "0"));
+        int warmupOrders = Integer.parseInt(options.getOrDefault("warmup-orders", "5000"));
 
         System.out.println("Order flow benchmark on " + MachineInfo.describe());
         Map<String, String> env = new HashMap<>();
@@ -131,24 +150,35 @@ public final class OrderFlowBench {
             }
         }
         System.out.printf(Locale.ROOT, "Config: exactly_once_v2, commit.interval.ms=%s, %d partitions per order topic,"
-                + " 1 broker, simulated payment latency %s ms, services %s%n%n", commitInterval, Topics.ORDER_PARTITIONS,
-                paymentLatency, services);
+                + " 1 broker, simulated payment latency %s ms, services %s, measured to %s%n%n", commitInterval, Topics.ORDER_PARTITIONS,
+                paymentLatency, services, until);
 
         Path dataDir = Files.createTempDirectory("eventshop-bench-flow");
         try (Eventshop shop = Eventshop.start(dataDir, true, env, System.out)) {
-            OrderFlowBench bench = new OrderFlowBench(readPrices());
+            OrderFlowBench bench = new OrderFlowBench(readPrices(), until);
             bench.raiseStock(shop);
             try (ViewWatcher watcher = bench.new ViewWatcher(shop.kafkaBootstrapServers())) {
                 watcher.start();
                 System.out.println();
                 System.out.println("Warm-up");
-                bench.runAtMaxSpeed(shop, Math.min(5000, orders), "warm-up");
+                bench.runAtMaxSpeed(shop, warmupOrders, "warm-up");
                 bench.awaitIdle(shop);
 
                 System.out.println("Throughput");
                 Map<String, Long> offsetsBefore = bench.endOffsetsByTopic(shop);
-                double throughput = bench.runAtMaxSpeed(shop, orders, "orders");
-                String throughputOutcomes = bench.outcomeSummary();
+                double throughput;
+                String timeline = "";
+                JitActivity throughputJit = JitActivity.start();
+                if (timelineMillis > 0) {
+                    try (FlowTimeline sampler = new FlowTimeline(shop.kafkaBootstrapServers(), timelineMillis).start()) {
+                        throughput = bench.runAtMaxSpeed(shop, orders, "orders");
+                        sampler.close();
+                        timeline = sampler.describe();
+                    }
+                } else {
+                    throughput = bench.runAtMaxSpeed(shop, orders, "orders");
+                }
+                String throughputOutcomes = bench.outcomeSummary() + "; " + throughputJit.describe();
                 bench.awaitIdle(shop);
                 String recordsPerOrder = bench.recordsPerOrder(offsetsBefore, bench.endOffsetsByTopic(shop), orders);
 
@@ -158,19 +188,20 @@ public final class OrderFlowBench {
                     Map<String, CommitTimings.Totals> commitsBefore = CommitTimings.snapshot();
                     Map<String, BrokerRequestTimes.Totals> brokerBefore = BrokerRequestTimes.snapshot();
                     long phaseStart = System.nanoTime();
+                    JitActivity jit = JitActivity.start();
                     Histogram h = bench.runAtRate(shop, rate, rateSeconds);
                     double phaseSeconds = (System.nanoTime() - phaseStart) / 1e9;
                     rateLines.add(String.format(Locale.ROOT,
-                            "  at %,5d/s   p50 %6.1f ms   p99 %6.1f ms   p99.9 %6.1f ms   max %6.1f ms   (%d orders)%n%s",
+                            "  at %,5d/s   p50 %6.1f ms   p99 %6.1f ms   p99.9 %6.1f ms   max %6.1f ms   (%d orders; %s)%n%s",
                             rate, h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(99) / 1000.0,
-                            h.getValueAtPercentile(99.9) / 1000.0, h.getMaxValue() / 1000.0, h.getTotalCount(),
+                            h.getValueAtPercentile(99.9) / 1000.0, h.getMaxValue() / 1000.0, h.getTotalCount(), jit.describe(),
                             CommitTimings.describe(commitsBefore, CommitTimings.snapshot(), phaseSeconds)
                                     + BrokerRequestTimes.describe(brokerBefore, BrokerRequestTimes.snapshot(), phaseSeconds))
                             .stripTrailing());
                     bench.awaitIdle(shop);
                 }
 
-                System.out.println("HTTP round trips (" + httpClients + " clients: POST, then GET ?waitFor=CONFIRMED; "
+                System.out.println("HTTP round trips (" + httpClients + " clients: POST, then GET ?waitFor=" + until + "; "
                         + httpWarmupSeconds + " s of warm-up first)");
                 Histogram http = new org.HdrHistogram.ConcurrentHistogram(TimeUnit.MINUTES.toMicros(1), 3);
                 bench.latencies = new Histogram(TimeUnit.MINUTES.toMicros(5), 3);
@@ -181,19 +212,23 @@ public final class OrderFlowBench {
                     bench.latencies = new Histogram(TimeUnit.MINUTES.toMicros(5), 3);
                     System.out.println("HTTP round trips, measured");
                 }
+                JitActivity httpJit = JitActivity.start();
                 double httpRate = bench.runHttp(shop, httpClients, httpSeconds, http);
+                String httpJitUse = httpJit.describe();
 
                 long rss = MemoryUse.residentBytes(dataDir);
                 System.out.println();
                 System.out.println("Results (" + MachineInfo.describe() + ")");
-                System.out.printf(Locale.ROOT, "  throughput  %,8.0f orders/s to a terminal state (%s)%n",
-                        throughput, throughputOutcomes);
+                System.out.printf(Locale.ROOT, "  throughput  %,8.0f orders/s to %s or an earlier end (%s)%n",
+                        throughput, until, throughputOutcomes);
+                System.out.print(timeline);
                 rateLines.forEach(System.out::println);
                 System.out.print(recordsPerOrder);
                 System.out.printf(Locale.ROOT, "  HTTP        %,8.1f order round trips/s, p50 %.1f ms, p99 %.1f ms (of which POST p50 %.1f ms, p99 %.1f ms)%n",
                         httpRate, http.getValueAtPercentile(50) / 1000.0, http.getValueAtPercentile(99) / 1000.0,
                         bench.posts.getValueAtPercentile(50) / 1000.0, bench.posts.getValueAtPercentile(99) / 1000.0);
-                System.out.printf(Locale.ROOT, "              the same orders CONFIRMED on the orders topic: p50 %.1f ms, p99 %.1f ms after the POST began%n",
+                System.out.printf(Locale.ROOT, "              %s%n", httpJitUse);
+                System.out.printf(Locale.ROOT, "              the same orders " + until + " on the orders topic: p50 %.1f ms, p99 %.1f ms after the POST began%n",
                         bench.latencies.getValueAtPercentile(50) / 1000.0, bench.latencies.getValueAtPercentile(99) / 1000.0);
                 System.out.printf(Locale.ROOT, "  memory      %,d MB resident (launcher JVM %,d MB + PostgreSQL %,d MB)%n",
                         rss / 1_000_000, MemoryUse.ownResidentBytes() / 1_000_000,
@@ -311,10 +346,10 @@ public final class OrderFlowBench {
                         }
                         // The view watcher times the same order to CONFIRMED on the orders topic.
                         sentAtNanos.put(location.substring(location.lastIndexOf('/') + 1), began);
-                        URI wait = URI.create(orders + location + "?waitFor=CONFIRMED&timeout=30s");
+                        URI wait = URI.create(orders + location + "?waitFor=" + until + "&timeout=30s");
                         HttpResponse<String> confirmed = http.send(HttpRequest.newBuilder(wait).GET().build(),
                                 HttpResponse.BodyHandlers.ofString());
-                        if (confirmed.statusCode() == 200 && confirmed.body().contains("\"CONFIRMED\"")) {
+                        if (confirmed.statusCode() == 200 && confirmed.body().contains("\"" + until + "\"")) {
                             histogram.recordValue(Math.max(1, (System.nanoTime() - began) / 1000));
                             done.incrementAndGet();
                         } else {
@@ -477,7 +512,7 @@ public final class OrderFlowBench {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(50))) {
                     long now = System.nanoTime();
                     Order order = serde.decode(record.value());
-                    if (order == null || !TERMINAL.contains(order.getState())) {
+                    if (order == null || !finalStates.contains(order.getState())) {
                         continue;
                     }
                     Long sent = sentAtNanos.remove(record.key());
