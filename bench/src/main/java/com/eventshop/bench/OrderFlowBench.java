@@ -369,6 +369,7 @@ public final class OrderFlowBench {
         }
         pool.shutdown();
         double elapsed = (System.nanoTime() - start) / 1e9;
+        progress.update(done.get());
         progress.done();
         if (failed.get() > 0) {
             System.out.println("  " + failed.get() + " HTTP round trips failed or did not confirm");
