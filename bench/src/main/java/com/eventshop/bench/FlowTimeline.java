@@ -1,12 +1,10 @@
 package com.eventshop.bench;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -21,7 +19,7 @@ import org.apache.kafka.common.TopicPartition;
 final class FlowTimeline implements AutoCloseable {
 
     /** The flow's topics in the order an order passes through them, with a short column name. */
-    private static final Map<String, String> COLUMNS = new java.util.LinkedHashMap<>();
+    private static final Map<String, String> COLUMNS = new LinkedHashMap<>();
 
     static {
         COLUMNS.put("order.requested", "requested");
@@ -55,14 +53,10 @@ final class FlowTimeline implements AutoCloseable {
 
     private void sample() {
         try {
-            Set<String> topics = COLUMNS.keySet();
-            Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-            admin.describeTopics(topics).allTopicNames().get().values().forEach(d -> d.partitions().forEach(p ->
-                    request.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
+            Map<TopicPartition, OffsetSpec> request = OrderFlowBench.latestOffsetsRequest(admin, COLUMNS.keySet());
             long next = System.nanoTime();
             while (running) {
-                Map<String, Long> byTopic = new TreeMap<>();
-                admin.listOffsets(request).all().get().forEach((tp, info) -> byTopic.merge(tp.topic(), info.offset(), Long::sum));
+                Map<String, Long> byTopic = OrderFlowBench.endOffsets(admin, request);
                 synchronized (samples) {
                     samples.add(byTopic);
                 }
@@ -79,7 +73,7 @@ final class FlowTimeline implements AutoCloseable {
         }
     }
 
-    /** Records (and transaction markers) each flow topic gained per interval, one row per interval. */
+    /** Records (and transaction markers) each flow topic gained per interval, one row per interval; after {@link #close}. */
     String describe() {
         List<Map<String, Long>> rows;
         synchronized (samples) {

@@ -166,17 +166,16 @@ public final class OrderFlowBench {
 
                 System.out.println("Throughput");
                 Map<String, Long> offsetsBefore = bench.endOffsetsByTopic(shop);
-                double throughput;
-                String timeline = "";
                 JitActivity throughputJit = JitActivity.start();
-                if (timelineMillis > 0) {
-                    try (FlowTimeline sampler = new FlowTimeline(shop.kafkaBootstrapServers(), timelineMillis).start()) {
-                        throughput = bench.runAtMaxSpeed(shop, orders, "orders");
-                        sampler.close();
-                        timeline = sampler.describe();
-                    }
-                } else {
+                FlowTimeline timeline = timelineMillis > 0
+                        ? new FlowTimeline(shop.kafkaBootstrapServers(), timelineMillis).start() : null;
+                double throughput;
+                try {
                     throughput = bench.runAtMaxSpeed(shop, orders, "orders");
+                } finally {
+                    if (timeline != null) {
+                        timeline.close();
+                    }
                 }
                 String throughputOutcomes = bench.outcomeSummary() + "; " + throughputJit.describe();
                 bench.awaitIdle(shop);
@@ -221,7 +220,9 @@ public final class OrderFlowBench {
                 System.out.println("Results (" + MachineInfo.describe() + ")");
                 System.out.printf(Locale.ROOT, "  throughput  %,8.0f orders/s to %s or an earlier end (%s)%n",
                         throughput, until, throughputOutcomes);
-                System.out.print(timeline);
+                if (timeline != null) {
+                    System.out.print(timeline.describe());
+                }
                 rateLines.forEach(System.out::println);
                 System.out.print(recordsPerOrder);
                 System.out.printf(Locale.ROOT, "  HTTP        %,8.1f order round trips/s, p50 %.1f ms, p99 %.1f ms (of which POST p50 %.1f ms, p99 %.1f ms)%n",
@@ -436,10 +437,19 @@ public final class OrderFlowBench {
 
     /** End offset of every topic (summed over its partitions). */
     private static Map<String, Long> endOffsets(Admin admin) throws Exception {
-        Set<String> topics = admin.listTopics().names().get();
+        return endOffsets(admin, latestOffsetsRequest(admin, admin.listTopics().names().get()));
+    }
+
+    /** A request for the latest offset of every partition of these topics. */
+    static Map<TopicPartition, OffsetSpec> latestOffsetsRequest(Admin admin, Set<String> topics) throws Exception {
         Map<TopicPartition, OffsetSpec> request = new HashMap<>();
         admin.describeTopics(topics).allTopicNames().get().values().forEach(d -> d.partitions().forEach(p ->
                 request.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
+        return request;
+    }
+
+    /** The end offsets the request asks for, summed by topic. */
+    static Map<String, Long> endOffsets(Admin admin, Map<TopicPartition, OffsetSpec> request) throws Exception {
         Map<String, Long> byTopic = new java.util.TreeMap<>();
         admin.listOffsets(request).all().get().forEach((tp, info) -> byTopic.merge(tp.topic(), info.offset(), Long::sum));
         return byTopic;
