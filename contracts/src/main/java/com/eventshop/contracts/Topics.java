@@ -48,7 +48,7 @@ public final class Topics {
 
     public static final TopicSpec ORDER_REQUESTED = new TopicSpec("order.requested",
             List.of(OrderRequested.class), ORDER_PARTITIONS, false, ORDERS,
-            Set.of(INVENTORY, FRAUD, ORDERS, NOTIFICATIONS, OPS));
+            Set.of(INVENTORY, FRAUD, PAYMENTS, ORDERS, NOTIFICATIONS, OPS));
     public static final TopicSpec INVENTORY_CHECKS = new TopicSpec("inventory.checks",
             List.of(InventoryChecked.class), ORDER_PARTITIONS, false, INVENTORY,
             Set.of(ORDERS, OPS));
@@ -60,13 +60,13 @@ public final class Topics {
             Set.of(PAYMENTS, INVENTORY, NOTIFICATIONS, ORDERS, OPS));
     public static final TopicSpec PAYMENT_PROCESSED = new TopicSpec("payment.processed",
             List.of(OrderPaymentProcessed.class, PaymentRefunded.class), ORDER_PARTITIONS, false,
-            PAYMENTS, Set.of(ORDERS, INVENTORY, NOTIFICATIONS, OPS));
+            PAYMENTS, Set.of(ORDERS, NOTIFICATIONS, OPS));
     public static final TopicSpec ORDER_CONFIRMED = new TopicSpec("order.confirmed",
             List.of(OrderConfirmed.class, OrderCancelled.class), ORDER_PARTITIONS, false, ORDERS,
             Set.of(SHIPPING, INVENTORY, PAYMENTS, NOTIFICATIONS, ORDERS, OPS));
     public static final TopicSpec SHIPMENT_EVENTS = new TopicSpec("shipment.events",
             List.of(ShipmentUpdated.class), ORDER_PARTITIONS, false, SHIPPING,
-            Set.of(ORDERS, NOTIFICATIONS, OPS));
+            Set.of(ORDERS, PAYMENTS, NOTIFICATIONS, OPS));
     public static final TopicSpec ORDERS_VIEW = new TopicSpec("orders",
             List.of(Order.class), ORDER_PARTITIONS, true, ORDERS,
             Set.of(NOTIFICATIONS, OPS));

@@ -30,7 +30,7 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <pre>
  * order.requested, order.validated,        ┌──────────────────────────────┐  InventoryChecked
- * payment.processed, order.confirmed ────▶ │ reservations (by orderId)    │ ───────────────▶ inventory.checks
+ * order.confirmed ───────────────────────▶ │ reservations (by orderId)    │ ───────────────▶ inventory.checks
  *   (decoded; poison ─▶ dlt.inventory)     │ store order-reservations     │
  *                                          └──────────────────────────────┘
  *         │ RESERVE/RELEASE/SELL/RESTOCK by productId      ▲ line outcomes by orderId
@@ -93,7 +93,6 @@ public final class InventoryTopology {
 
         KStream<String, SpecificRecord> orderEvents = DeadLetters.source(builder, Topics.ORDER_REQUESTED, deadLetters)
                 .merge(DeadLetters.source(builder, Topics.ORDER_VALIDATED, deadLetters), Named.as("merge-order-validated"))
-                .merge(DeadLetters.source(builder, Topics.PAYMENT_PROCESSED, deadLetters), Named.as("merge-payment-processed"))
                 .merge(DeadLetters.source(builder, Topics.ORDER_CONFIRMED, deadLetters), Named.as("merge-order-confirmed"));
         KStream<String, SpecificRecord> adjustments =
                 DeadLetters.source(builder, Topics.INVENTORY_ADJUSTMENTS, deadLetters);

@@ -1,9 +1,7 @@
 package com.eventshop.inventory.streams;
 
-import com.eventshop.contracts.PaymentStatus;
 import com.eventshop.contracts.events.OrderCancelled;
 import com.eventshop.contracts.events.OrderConfirmed;
-import com.eventshop.contracts.events.OrderPaymentProcessed;
 import com.eventshop.contracts.events.OrderRejected;
 import com.eventshop.contracts.events.OrderRequested;
 import com.eventshop.inventory.domain.OrderReservation;
@@ -32,7 +30,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The per-order side, keyed by orderId, over the {@code order-reservations} store: turns an
  * OrderRequested into RESERVE commands (keyed by productId), gathers the line outcomes into one
- * InventoryChecked (keyed by orderId), and turns rejections, failed payments, cancellations and
+ * InventoryChecked (keyed by orderId), and turns rejections (a failed payment among them), cancellations and
  * confirmations into RELEASE / SELL / RESTOCK commands, each at most once per line.
  */
 final class OrderReservationProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
@@ -75,16 +73,13 @@ final class OrderReservationProcessor implements Processor<String, SpecificRecor
             handle(record, outcome.orderId(), true, r -> r.outcome(outcome));
         } else if (value instanceof OrderRejected rejected) {
             handle(record, rejected.getOrderId(), true, r -> r.release(ReleaseReason.REJECTED));
-        } else if (value instanceof OrderPaymentProcessed payment) {
-            if (payment.getStatus() == PaymentStatus.DECLINED || payment.getStatus() == PaymentStatus.FAILED) {
-                handle(record, payment.getOrderId(), true, r -> r.release(ReleaseReason.PAYMENT_FAILED));
-            }
         } else if (value instanceof OrderCancelled cancelled) {
             handle(record, cancelled.getOrderId(), true, r -> r.release(ReleaseReason.CANCELLED));
         } else if (value instanceof OrderConfirmed confirmed) {
             handle(record, confirmed.getOrderId(), false, OrderReservation::confirm);
         }
-        // OrderValidated, PaymentRefunded and authorised payments change nothing here.
+        // OrderValidated changes nothing here. A declined payment reaches inventory as the
+        // OrderRejected that orders decides on it, like every other failure.
     }
 
     private void handle(Record<String, SpecificRecord> record, String orderId, boolean createIfMissing,

@@ -1,10 +1,8 @@
 package com.eventshop.notifications.domain;
 
-import com.eventshop.contracts.PaymentStatus;
 import com.eventshop.contracts.ShipmentStatus;
 import com.eventshop.contracts.events.OrderCancelled;
 import com.eventshop.contracts.events.OrderConfirmed;
-import com.eventshop.contracts.events.OrderPaymentProcessed;
 import com.eventshop.contracts.events.OrderRejected;
 import com.eventshop.contracts.events.OrderRequested;
 import com.eventshop.contracts.events.PaymentRefunded;
@@ -30,14 +28,12 @@ public final class NotificationPlanner {
                     "total", money(c.getTotalCents(), c.getCurrency()))));
         }
         if (event instanceof OrderRejected r) {
-            return Optional.of(new PlannedEmail(EmailKind.REJECTED, r.getOrderId(), r.getCustomerId(), Map.of(
-                    "reason", String.join("; ", r.getReasons()))));
-        }
-        if (event instanceof OrderPaymentProcessed p
-                && (p.getStatus() == PaymentStatus.DECLINED || p.getStatus() == PaymentStatus.FAILED)) {
-            return Optional.of(new PlannedEmail(EmailKind.PAYMENT_FAILED, p.getOrderId(), null, Map.of(
-                    "reason", p.getReason() == null ? p.getStatus().name() : p.getReason(),
-                    "total", money(p.getAmountCents(), p.getCurrency()))));
+            // Orders decides every failure, a declined payment among them (the payment is one of the
+            // checks since order flow v2): one email for the decision, never one per check.
+            boolean paymentOnly = !r.getReasons().isEmpty()
+                    && r.getReasons().stream().allMatch(reason -> reason.startsWith("PAYMENT_"));
+            return Optional.of(new PlannedEmail(paymentOnly ? EmailKind.PAYMENT_FAILED : EmailKind.REJECTED,
+                    r.getOrderId(), r.getCustomerId(), Map.of("reason", String.join("; ", r.getReasons()))));
         }
         if (event instanceof PaymentRefunded r) {
             return Optional.of(new PlannedEmail(EmailKind.REFUNDED, r.getOrderId(), null, Map.of(

@@ -28,10 +28,18 @@ import org.apache.avro.specific.SpecificRecord;
  * decides; the stream processor around it stores and publishes what it says.
  *
  * <pre>
- * CREATED ──all checks passed──▶ VALIDATED ──AUTHORIZED──▶ PAID ──▶ CONFIRMED ──▶ PACKED ──▶ SHIPPED ──▶ OUT_FOR_DELIVERY ──▶ DELIVERED
- *    └──a check failed / timed out──▶ REJECTED    └──DECLINED/FAILED──▶ PAYMENT_FAILED
- * CREATED, VALIDATED, PAID, CONFIRMED, PACKED ──cancel──▶ CANCELLED
+ * CREATED ──inventory, fraud and payment all in and passed──▶ CONFIRMED ──▶ PACKED ──▶ SHIPPED ──▶ OUT_FOR_DELIVERY ──▶ DELIVERED
+ *    ├──a check failed / timed out──▶ REJECTED
+ *    └──only the payment failed────▶ PAYMENT_FAILED
+ * CREATED, CONFIRMED, PACKED ──cancel──▶ CANCELLED
  * </pre>
+ *
+ * The payment is authorised in parallel with the checks (order flow v2), so a passed order is
+ * confirmed by the event that completes it: one view version, one OrderConfirmed. Every failure
+ * is announced as OrderRejected, which is what inventory releases and payments voids on. The
+ * v1 path (VALIDATED, then a payment answering an OrderValidated, then PAID and CONFIRMED) stays
+ * for orders that were in flight when the flow was upgraded, and for deployments that do not
+ * require the PAYMENT check.
  *
  * Every change of the view increments {@code version} and sets {@code updatedAt = now}.
  */
@@ -68,7 +76,15 @@ public final class OrderStateMachine {
             return onCheck(current, pending, checked.getOrderId(), CheckResult.of(checked), now);
         }
         if (event instanceof OrderPaymentProcessed payment) {
-            return onPayment(current, payment, now);
+            if (payment.getStatus() == PaymentStatus.CAPTURED) {
+                // Captured when the order shipped: money moves, the order does not.
+                return Outcome.ignored(IgnoreReason.PAYMENT_NOT_EXPECTED, "capture of an order that is "
+                        + (current == null ? "unknown" : current.getState()));
+            }
+            if (current != null && current.getState() == OrderState.VALIDATED) {
+                return onPayment(current, payment, now);
+            }
+            return onCheck(current, pending, payment.getOrderId(), CheckResult.of(payment), now);
         }
         if (event instanceof PaymentRefunded refund) {
             return onRefund(current, refund, now);
@@ -169,9 +185,19 @@ public final class OrderStateMachine {
                 result.kind() + " is not a required check");
     }
 
-    /** Validated or rejected; {@code before} are view versions already produced by this event. */
+    /**
+     * Confirmed (or, without a payment check, validated) or rejected; {@code before} are view
+     * versions already produced by this event.
+     */
     private Outcome decide(Order current, Verdict verdict, List<Order> before, Instant now) {
         List<Order> views = new ArrayList<>(before);
+        if (verdict.passed() && validation.requiredChecks().contains(CheckKind.PAYMENT)) {
+            Order confirmed = next(current, OrderState.CONFIRMED, now)
+                    .setPaymentId(verdict.paymentId())
+                    .build();
+            views.add(confirmed);
+            return Outcome.applied(views, List.of(confirmed(current, now)), PendingUpdate.CLEAR);
+        }
         if (verdict.passed()) {
             Order validated = next(current, OrderState.VALIDATED, now).build();
             views.add(validated);
@@ -184,44 +210,48 @@ public final class OrderStateMachine {
                     .build();
             return Outcome.applied(views, List.of(event), PendingUpdate.CLEAR);
         }
-        Order rejected = next(current, OrderState.REJECTED, now)
+        OrderState state = verdict.onlyPaymentFailed() ? OrderState.PAYMENT_FAILED : OrderState.REJECTED;
+        Order rejected = next(current, state, now)
+                .setPaymentId(verdict.paymentId() != null ? verdict.paymentId() : current.getPaymentId())
                 .setReasons(appended(current.getReasons(), verdict.reasons()))
                 .build();
         views.add(rejected);
-        OrderRejected event = OrderRejected.newBuilder()
-                .setOrderId(current.getOrderId())
-                .setCustomerId(current.getCustomerId())
-                .setReasons(new ArrayList<>(verdict.reasons()))
-                .setInventoryReserved(verdict.inventoryReserved())
-                .setRejectedAt(now)
-                .build();
-        return Outcome.applied(views, List.of(event), PendingUpdate.CLEAR);
+        return Outcome.applied(views, List.of(rejected(current, verdict.reasons(), verdict.inventoryReserved(), now)),
+                PendingUpdate.CLEAR);
     }
 
+    private static OrderConfirmed confirmed(Order order, Instant now) {
+        return OrderConfirmed.newBuilder()
+                .setOrderId(order.getOrderId())
+                .setCustomerId(order.getCustomerId())
+                .setLines(new ArrayList<>(order.getLines()))
+                .setTotalCents(order.getTotalCents())
+                .setCurrency(order.getCurrency())
+                .setShippingAddress(order.getShippingAddress())
+                .setConfirmedAt(now)
+                .build();
+    }
+
+    /** What inventory releases and payments voids on, whatever the reason. */
+    private static OrderRejected rejected(Order order, List<String> reasons, boolean inventoryReserved, Instant now) {
+        return OrderRejected.newBuilder()
+                .setOrderId(order.getOrderId())
+                .setCustomerId(order.getCustomerId())
+                .setReasons(new ArrayList<>(reasons))
+                .setInventoryReserved(inventoryReserved)
+                .setRejectedAt(now)
+                .build();
+    }
+
+    /** The v1 path: a payment answering the OrderValidated of an order that was VALIDATED first. */
     private Outcome onPayment(Order current, OrderPaymentProcessed payment, Instant now) {
-        if (current == null) {
-            return Outcome.ignored(IgnoreReason.UNKNOWN_ORDER, "payment " + payment.getPaymentId());
-        }
-        if (current.getState() != OrderState.VALIDATED) {
-            return Outcome.ignored(IgnoreReason.PAYMENT_NOT_EXPECTED,
-                    payment.getStatus() + " payment for an order that is " + current.getState());
-        }
         PaymentStatus status = payment.getStatus();
         if (status == PaymentStatus.AUTHORIZED) {
             Order paid = next(current, OrderState.PAID, now)
                     .setPaymentId(payment.getPaymentId())
                     .build();
             Order confirmed = next(paid, OrderState.CONFIRMED, now).build();
-            OrderConfirmed event = OrderConfirmed.newBuilder()
-                    .setOrderId(current.getOrderId())
-                    .setCustomerId(current.getCustomerId())
-                    .setLines(new ArrayList<>(current.getLines()))
-                    .setTotalCents(current.getTotalCents())
-                    .setCurrency(current.getCurrency())
-                    .setShippingAddress(current.getShippingAddress())
-                    .setConfirmedAt(now)
-                    .build();
-            return Outcome.applied(List.of(paid, confirmed), List.of(event), PendingUpdate.KEEP);
+            return Outcome.applied(List.of(paid, confirmed), List.of(confirmed(current, now)), PendingUpdate.KEEP);
         }
         if (status == PaymentStatus.DECLINED || status == PaymentStatus.FAILED) {
             String why = payment.getReason() == null || payment.getReason().isBlank()
@@ -232,7 +262,9 @@ public final class OrderStateMachine {
                     .setPaymentId(payment.getPaymentId())
                     .setReasons(appended(current.getReasons(), List.of(reason)))
                     .build();
-            return Outcome.applied(List.of(failed), List.of(), PendingUpdate.KEEP);
+            // Announced like every other failure, so inventory releases the stock it holds.
+            return Outcome.applied(List.of(failed), List.of(rejected(current, List.of(reason), true, now)),
+                    PendingUpdate.KEEP);
         }
         return Outcome.ignored(IgnoreReason.UNKNOWN_PAYMENT_STATUS, String.valueOf(status));
     }
@@ -241,13 +273,13 @@ public final class OrderStateMachine {
         if (current == null) {
             return Outcome.ignored(IgnoreReason.UNKNOWN_ORDER, "refund " + refund.getRefundId());
         }
-        String prefix = "REFUNDED: " + refund.getRefundId() + " ";
+        String prefix = (refund.getVoided() ? "VOIDED: " : "REFUNDED: ") + refund.getRefundId() + " ";
         if (current.getReasons().stream().anyMatch(r -> r.startsWith(prefix))) {
             return Outcome.ignored(IgnoreReason.DUPLICATE_REFUND, refund.getRefundId());
         }
         String note = prefix + "(" + refund.getAmountCents() + " " + refund.getCurrency()
-                + " of payment " + refund.getPaymentId() + ")";
-        // A note only: the state stays what it is (CANCELLED when payments refunds a cancel).
+                + (refund.getVoided() ? " held by payment " : " of payment ") + refund.getPaymentId() + ")";
+        // A note only: the state stays what it is (CANCELLED or REJECTED when payments gives the money back).
         Order noted = next(current, current.getState(), now)
                 .setReasons(appended(current.getReasons(), List.of(note)))
                 .build();

@@ -33,7 +33,7 @@ public final class ValidationAggregator {
         this.timeout = timeout;
     }
 
-    /** Both checks, ten seconds. */
+    /** Every check (inventory, fraud, payment), ten seconds. */
     public static ValidationAggregator defaults() {
         return new ValidationAggregator(EnumSet.allOf(CheckKind.class), DEFAULT_TIMEOUT);
     }
@@ -88,6 +88,7 @@ public final class ValidationAggregator {
      */
     public Verdict verdict(PendingValidation pending) {
         List<String> reasons = new ArrayList<>();
+        boolean otherFailed = false;
         for (CheckKind kind : CheckKind.values()) {
             if (!pending.required().contains(kind)) {
                 continue;
@@ -99,10 +100,16 @@ public final class ValidationAggregator {
                 reasons.addAll(result.reasons().isEmpty()
                         ? List.of(kind.name() + ": check failed") : result.reasons());
             }
+            if ((result == null || !result.passed()) && kind != CheckKind.PAYMENT) {
+                otherFailed = true;
+            }
         }
         CheckResult inventory = pending.results().get(CheckKind.INVENTORY);
         boolean inventoryReserved = inventory != null && inventory.passed();
-        return new Verdict(reasons.isEmpty(), reasons, inventoryReserved);
+        CheckResult payment = pending.results().get(CheckKind.PAYMENT);
+        boolean onlyPaymentFailed = !otherFailed && payment != null && !payment.passed();
+        return new Verdict(reasons.isEmpty(), reasons, inventoryReserved,
+                payment == null ? null : payment.reference(), onlyPaymentFailed);
     }
 
     /** What {@link #add} did. */

@@ -12,7 +12,7 @@ import java.util.Set;
 /**
  * What the order topology can be configured with.
  *
- * @param requiredChecks     checks an order waits for before it is validated (default both);
+ * @param requiredChecks     checks an order waits for before it is decided (default all three);
  *                           empty means orders are validated as soon as they arrive
  * @param validationTimeout  how long an order waits for its checks before it is rejected with
  *                           {@code CHECK_TIMEOUT} (default 10 s)

@@ -26,6 +26,7 @@ final class PendingChecksMapper {
                 .setCheck(result.kind().name())
                 .setPassed(result.passed())
                 .setReasons(new ArrayList<>(result.reasons()))
+                .setReference(result.reference())
                 .build()));
         return PendingChecks.newBuilder()
                 .setOrderId(pending.orderId())
@@ -46,7 +47,7 @@ final class PendingChecksMapper {
         Map<CheckKind, CheckResult> results = new EnumMap<>(CheckKind.class);
         for (CheckOutcome outcome : record.getResults()) {
             kind(outcome.getCheck()).ifPresent(kind -> results.put(kind,
-                    new CheckResult(kind, outcome.getPassed(), outcome.getReasons())));
+                    new CheckResult(kind, outcome.getPassed(), outcome.getReasons(), outcome.getReference())));
         }
         return new PendingValidation(record.getOrderId(), required, results, record.getDeadline());
     }

@@ -4,10 +4,16 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The payment rules of an order: charge a validated order once, never charge one cancelled
- * before, refund an authorised payment once when the order is cancelled. Provider calls carry
- * idempotency keys derived from the order id, so a call repeated after a crash (before the new
- * state was stored) gets the provider's first answer and charges or refunds nothing more.
+ * The payment rules of an order: authorise a requested order once (a hold, in parallel with the
+ * checks), never authorise one cancelled or rejected before, capture the hold once when the order
+ * ships, and give the money back once when the order is cancelled or rejected: void the hold if it
+ * was never captured, refund the charge if it was. Provider calls carry idempotency keys derived
+ * from the order id, so a call repeated after a crash (before the new state was stored) gets the
+ * provider's first answer and charges, captures or gives back nothing more.
+ *
+ * <p>Why capture at shipping: card rules and shops charge when the goods leave. An order can be
+ * cancelled only until it is packed, so a cancelled order only ever has its hold voided: the
+ * customer never sees a charge and a refund, and confirming an order costs no capture call.
  */
 public final class PaymentDesk {
 
@@ -45,8 +51,16 @@ public final class PaymentDesk {
         return "order-" + orderId + "-refund";
     }
 
-    /** An order was validated: authorise its total unless it was processed or cancelled already. */
-    public Decision validated(Payment current, String orderId, String customerId, long amountCents, String currency) {
+    public static String captureKey(String orderId) {
+        return "order-" + orderId + "-capture";
+    }
+
+    public static String voidKey(String orderId) {
+        return "order-" + orderId + "-void";
+    }
+
+    /** An order was requested: authorise its total unless it was processed or cancelled already. */
+    public Decision requested(Payment current, String orderId, String customerId, long amountCents, String currency) {
         if (current != null) {
             return Decision.nothing();
         }
@@ -73,7 +87,29 @@ public final class PaymentDesk {
                 Payment.Refund.NONE, null, null);
     }
 
-    /** An order was cancelled: refund an authorised payment once; remember an unpaid order. */
+    /**
+     * The order shipped: capture the authorised amount once. If the provider does not capture
+     * (down, or refusing), nothing changes: the payment stays authorised and the capture is asked
+     * again on the order's next shipment update.
+     */
+    public Decision shipped(Payment current) {
+        if (current == null || !current.capturable()) {
+            return Decision.nothing();
+        }
+        try {
+            retry.call(sleeper, () -> provider.capture(captureKey(current.orderId()), current.paymentId(),
+                    current.amountCents()));
+        } catch (RuntimeException e) {
+            return Decision.nothing();
+        }
+        return Decision.of(current.withCaptured(), new PaymentEvent.Captured(current.orderId(), current.paymentId(),
+                current.amountCents(), current.currency()));
+    }
+
+    /**
+     * An order was cancelled or rejected: give an authorised payment back once (void or refund);
+     * remember an order not authorised yet, so it never will be.
+     */
     public Decision cancelled(Payment current, String orderId, String customerId) {
         if (current == null) {
             return Decision.of(Payment.notCharged(orderId, customerId));
@@ -94,12 +130,15 @@ public final class PaymentDesk {
     }
 
     private Decision refund(Payment current) {
+        boolean voiding = !current.captured();
         try {
-            String refundId = retry.call(sleeper, () ->
-                    provider.refund(refundKey(current.orderId()), current.paymentId(), current.amountCents()));
-            return Decision.of(current.withRefund(Payment.Refund.REFUNDED, refundId, null),
+            String refundId = retry.call(sleeper, () -> voiding
+                    ? provider.voidAuthorization(voidKey(current.orderId()), current.paymentId())
+                    : provider.refund(refundKey(current.orderId()), current.paymentId(), current.amountCents()));
+            return Decision.of(current.withRefund(voiding ? Payment.Refund.VOIDED : Payment.Refund.REFUNDED,
+                            refundId, null),
                     new PaymentEvent.Refunded(current.orderId(), current.paymentId(), refundId,
-                            current.amountCents(), current.currency()));
+                            current.amountCents(), current.currency(), voiding));
         } catch (TransientPaymentException e) {
             return Decision.of(current.withRefund(Payment.Refund.PENDING, null, e.getMessage()));
         } catch (RuntimeException e) {

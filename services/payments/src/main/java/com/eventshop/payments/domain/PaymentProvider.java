@@ -19,11 +19,30 @@ public interface PaymentProvider {
                             String currency) throws TransientPaymentException;
 
     /**
-     * Refunds (part of) an authorised payment.
+     * Captures an authorised amount: the hold becomes a charge.
+     *
+     * @return the provider's capture id
+     * @throws TransientPaymentException as for {@link #authorize}
+     * @throws PaymentRefusedException   unknown or voided payment, or more than was authorised
+     */
+    String capture(String idempotencyKey, String paymentId, long amountCents) throws TransientPaymentException;
+
+    /**
+     * Voids an authorisation that was never captured: the hold is released and the customer is
+     * never charged.
+     *
+     * @return the provider's void id
+     * @throws TransientPaymentException as for {@link #authorize}
+     * @throws PaymentRefusedException   unknown payment, or one captured already (refund it instead)
+     */
+    String voidAuthorization(String idempotencyKey, String paymentId) throws TransientPaymentException;
+
+    /**
+     * Refunds (part of) a captured payment.
      *
      * @return the provider's refund id
      * @throws TransientPaymentException as for {@link #authorize}
-     * @throws PaymentRefusedException   unknown payment, or more than was authorised
+     * @throws PaymentRefusedException   unknown or uncaptured payment, or more than was captured
      */
     String refund(String idempotencyKey, String paymentId, long amountCents) throws TransientPaymentException;
 }

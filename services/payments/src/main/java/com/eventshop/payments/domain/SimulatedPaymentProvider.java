@@ -13,8 +13,8 @@ import java.util.Set;
 /**
  * A payment provider that behaves like a real one without talking to anybody: it declines
  * amounts over a limit and "test card" customers, fails transiently with a configured
- * probability, takes some time to answer, refuses refunds of unknown payments or of more than
- * was authorised, and is idempotent per key (the same key returns the same result, a key reused
+ * probability, takes some time to answer, captures and voids authorisations (never both), refuses
+ * refunds of uncaptured payments or of more than was captured, and is idempotent per key (the same key returns the same result, a key reused
  * for another request is refused). Payment and refund ids are derived from the idempotency key,
  * so even a fresh instance (after a restart) answers a replayed authorisation with the same id.
  *
@@ -79,6 +79,10 @@ public final class SimulatedPaymentProvider implements PaymentProvider {
     private record Charge(long amountCents, Authorization.Status status) {
     }
 
+    /** A capture or void: what was asked (to refuse a key reused for another request) and the answer. */
+    private record Settlement(String paymentId, long amountCents, String id) {
+    }
+
     private final Settings settings;
     private final Random random;
     private final Map<String, AuthorizeRequest> authorizeRequests = new HashMap<>();
@@ -87,6 +91,10 @@ public final class SimulatedPaymentProvider implements PaymentProvider {
     private final Map<String, String> refunds = new HashMap<>();
     private final Map<String, Charge> charges = new HashMap<>();
     private final Map<String, Long> refunded = new HashMap<>();
+    private final Map<String, Settlement> captures = new HashMap<>();
+    private final Map<String, Settlement> voids = new HashMap<>();
+    private final Map<String, Long> captured = new HashMap<>();
+    private final Set<String> voided = new java.util.HashSet<>();
     private long calls;
 
     public SimulatedPaymentProvider(Settings settings) {
@@ -133,6 +141,52 @@ public final class SimulatedPaymentProvider implements PaymentProvider {
     }
 
     @Override
+    public String capture(String idempotencyKey, String paymentId, long amountCents) {
+        answerAfterLatency();
+        synchronized (this) {
+            calls++;
+            Settlement earlier = repeated(captures, idempotencyKey, paymentId, amountCents);
+            if (earlier != null) {
+                return earlier.id();
+            }
+            failTransientlyMaybe();
+            Charge charge = authorised(paymentId);
+            if (voided.contains(paymentId)) {
+                throw new PaymentRefusedException("Payment " + paymentId + " was voided");
+            }
+            if (amountCents <= 0 || captured.getOrDefault(paymentId, 0L) + amountCents > charge.amountCents()) {
+                throw new PaymentRefusedException("Cannot capture " + amountCents + " of payment " + paymentId
+                        + ": authorised " + charge.amountCents());
+            }
+            Settlement capture = new Settlement(paymentId, amountCents, "cap_" + digest(idempotencyKey));
+            captured.merge(paymentId, amountCents, Long::sum);
+            captures.put(idempotencyKey, capture);
+            return capture.id();
+        }
+    }
+
+    @Override
+    public String voidAuthorization(String idempotencyKey, String paymentId) {
+        answerAfterLatency();
+        synchronized (this) {
+            calls++;
+            Settlement earlier = repeated(voids, idempotencyKey, paymentId, 0);
+            if (earlier != null) {
+                return earlier.id();
+            }
+            failTransientlyMaybe();
+            authorised(paymentId);
+            if (captured.containsKey(paymentId)) {
+                throw new PaymentRefusedException("Payment " + paymentId + " was captured: refund it instead");
+            }
+            Settlement settlement = new Settlement(paymentId, 0, "void_" + digest(idempotencyKey));
+            voided.add(paymentId);
+            voids.put(idempotencyKey, settlement);
+            return settlement.id();
+        }
+    }
+
+    @Override
     public String refund(String idempotencyKey, String paymentId, long amountCents) {
         RefundRequest request = new RefundRequest(paymentId, amountCents);
         answerAfterLatency();
@@ -147,14 +201,15 @@ public final class SimulatedPaymentProvider implements PaymentProvider {
                 return earlier;
             }
             failTransientlyMaybe();
-            Charge charge = charges.get(paymentId);
-            if (charge == null || charge.status() != Authorization.Status.AUTHORIZED) {
-                throw new PaymentRefusedException("No authorised payment " + paymentId);
+            authorised(paymentId);
+            long capturedCents = captured.getOrDefault(paymentId, 0L);
+            if (capturedCents == 0) {
+                throw new PaymentRefusedException("Payment " + paymentId + " was never captured: void it instead");
             }
             long already = refunded.getOrDefault(paymentId, 0L);
-            if (amountCents <= 0 || already + amountCents > charge.amountCents()) {
+            if (amountCents <= 0 || already + amountCents > capturedCents) {
                 throw new PaymentRefusedException("Cannot refund " + amountCents + " of payment " + paymentId
-                        + ": authorised " + charge.amountCents() + ", refunded " + already);
+                        + ": captured " + capturedCents + ", refunded " + already);
             }
             String refundId = "re_" + digest(idempotencyKey);
             refunded.put(paymentId, already + amountCents);
@@ -179,9 +234,37 @@ public final class SimulatedPaymentProvider implements PaymentProvider {
         return refunds.size();
     }
 
+    /** Distinct captures made. */
+    public synchronized int captures() {
+        return captures.size();
+    }
+
+    /** Distinct voids made. */
+    public synchronized int voids() {
+        return voids.size();
+    }
+
     /** Amount refunded of a payment so far. */
     public synchronized long refundedCents(String paymentId) {
         return refunded.getOrDefault(paymentId, 0L);
+    }
+
+    private Charge authorised(String paymentId) {
+        Charge charge = charges.get(paymentId);
+        if (charge == null || charge.status() != Authorization.Status.AUTHORIZED) {
+            throw new PaymentRefusedException("No authorised payment " + paymentId);
+        }
+        return charge;
+    }
+
+    /** The first answer to this key, or null; a key reused for another request is refused. */
+    private static Settlement repeated(Map<String, Settlement> answered, String idempotencyKey, String paymentId,
+                                       long amountCents) {
+        Settlement earlier = answered.get(idempotencyKey);
+        if (earlier != null && (!earlier.paymentId().equals(paymentId) || earlier.amountCents() != amountCents)) {
+            throw new PaymentRefusedException("Idempotency key " + idempotencyKey + " was used for another request");
+        }
+        return earlier;
     }
 
     private void failTransientlyMaybe() {

@@ -1,7 +1,11 @@
 package com.eventshop.payments.streams;
 
+import com.eventshop.contracts.ShipmentStatus;
 import com.eventshop.contracts.events.OrderCancelled;
+import com.eventshop.contracts.events.OrderRejected;
+import com.eventshop.contracts.events.OrderRequested;
 import com.eventshop.contracts.events.OrderValidated;
+import com.eventshop.contracts.events.ShipmentUpdated;
 import com.eventshop.payments.domain.Payment;
 import com.eventshop.payments.domain.PaymentDesk;
 import com.eventshop.payments.streams.internal.PaymentRecord;
@@ -26,22 +30,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keyed by orderId over the {@code payments} store: charges validated orders once, refunds
- * cancelled authorised ones once, and retries refunds that failed transiently on a wall-clock
- * schedule (the {@code pending-refunds} store lists them).
+ * Keyed by orderId over the {@code payments} store: authorises requested orders once (a hold, in
+ * parallel with inventory's and fraud's checks), captures the hold once when the order ships, gives
+ * the money back once when the order is cancelled or rejected (voids the hold, or refunds a
+ * captured charge), and retries give-backs that failed transiently on a wall-clock schedule (the
+ * {@code pending-refunds} store lists them).
  *
- * <p>Authorisations run on the provider-call executor, not on the stream thread: a provider that
- * answers in 10 ms would otherwise cap a stream thread at 100 orders a second. The flow:
+ * <p>Authorisations and captures run on the provider-call executor, not on the stream thread: a
+ * provider that answers in 10 ms would otherwise cap a stream thread at 100 orders a second. The flow:
  * <ol>
- *   <li>OrderValidated: the request goes into {@code pending-authorizations} (in this record's
- *       transaction) and the call is started;</li>
+ *   <li>OrderRequested (or SHIPPED): the request goes into {@code pending-authorizations} (in this
+ *       record's transaction) and the call is started;</li>
  *   <li>the answer is queued by the calling thread and recorded on the stream thread, when the next
  *       record arrives or at the latest on the next answer check: payment stored, event written,
  *       request deleted, all in one transaction;</li>
  *   <li>a request without a call under way (a task restarted after a crash, or moved here from
  *       another instance) is asked again: the idempotency key gets the provider's first answer.</li>
  * </ol>
- * An order cancelled while its authorisation is under way is marked, and refunded once answered.
+ * An order cancelled or rejected while its authorisation is under way is marked, and its hold
+ * voided once answered. Voids and refunds are rare (only failed or cancelled orders) and run on
+ * the stream thread.
  */
 final class PaymentProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
 
@@ -81,41 +89,77 @@ final class PaymentProcessor implements Processor<String, SpecificRecord, String
 
     @Override
     public void process(Record<String, SpecificRecord> record) {
-        if (record.value() instanceof OrderValidated validated) {
-            String orderId = validated.getOrderId();
-            if (load(orderId) == null && pendingAuthorizations.get(orderId) == null) {
-                PendingAuthorization request = PendingAuthorization.newBuilder().setOrderId(orderId)
-                        .setCustomerId(validated.getCustomerId()).setAmountCents(validated.getTotalCents())
-                        .setCurrency(validated.getCurrency()).setCancelRequested(false)
-                        .setCauseTimestamp(record.timestamp()).build();
-                pendingAuthorizations.put(orderId, request);
-                authorize(request);
-            } else {
-                log.debug("Order {} is paid or being paid already; repeated validation ignored", orderId);
-            }
-        } else if (record.value() instanceof OrderCancelled cancelled) {
-            String orderId = cancelled.getOrderId();
-            PendingAuthorization underWayRequest = pendingAuthorizations.get(orderId);
-            if (underWayRequest != null) {
-                if (!underWayRequest.getCancelRequested()) {
-                    underWayRequest.setCancelRequested(true);
-                    pendingAuthorizations.put(orderId, underWayRequest);
-                }
-            } else {
-                apply(record, orderId, desk.cancelled(load(orderId), orderId, cancelled.getCustomerId()));
-            }
+        SpecificRecord value = record.value();
+        if (value instanceof OrderRequested requested) {
+            authorize(record, requested.getOrderId(), requested.getCustomerId(), requested.getTotalCents(),
+                    requested.getCurrency());
+        } else if (value instanceof OrderValidated validated) {
+            // The v1 flow authorised after validation: an order validated before the upgrade is
+            // authorised now; one authorised on its request already is not authorised again.
+            authorize(record, validated.getOrderId(), validated.getCustomerId(), validated.getTotalCents(),
+                    validated.getCurrency());
+        } else if (value instanceof OrderRejected rejected) {
+            giveBack(record, rejected.getOrderId(), rejected.getCustomerId());
+        } else if (value instanceof OrderCancelled cancelled) {
+            giveBack(record, cancelled.getOrderId(), cancelled.getCustomerId());
+        } else if (value instanceof ShipmentUpdated shipment && shipment.getStatus() != ShipmentStatus.CANCELLED
+                && shipment.getStatus() != ShipmentStatus.PACKED) {
+            capture(record, shipment.getOrderId());
         }
-        // OrderRejected and OrderConfirmed need nothing from payments.
+        // OrderConfirmed needs nothing from payments: the hold is captured when the order ships.
         recordAnswers();
     }
 
+    private void authorize(Record<String, SpecificRecord> record, String orderId, String customerId,
+                           long amountCents, String currency) {
+        if (load(orderId) != null || pendingAuthorizations.get(orderId) != null) {
+            log.debug("Order {} is authorised, refused or being authorised already; nothing to do", orderId);
+            return;
+        }
+        PendingAuthorization request = PendingAuthorization.newBuilder().setOrderId(orderId)
+                .setCustomerId(customerId).setAmountCents(amountCents).setCurrency(currency)
+                .setCancelRequested(false).setCapture(false).setCauseTimestamp(record.timestamp()).build();
+        pendingAuthorizations.put(orderId, request);
+        call(request);
+    }
+
+    /** Shipped (or further along): capture the hold, once; a later update asks again if it failed. */
+    private void capture(Record<String, SpecificRecord> record, String orderId) {
+        Payment payment = load(orderId);
+        if (payment == null || !payment.capturable() || pendingAuthorizations.get(orderId) != null) {
+            return;
+        }
+        PendingAuthorization request = PendingAuthorization.newBuilder().setOrderId(orderId)
+                .setCustomerId(payment.customerId()).setAmountCents(payment.amountCents())
+                .setCurrency(payment.currency()).setCancelRequested(false).setCapture(true)
+                .setCauseTimestamp(record.timestamp()).build();
+        pendingAuthorizations.put(orderId, request);
+        call(request);
+    }
+
+    /** Cancelled or rejected: the money goes back once the call under way (if any) is answered. */
+    private void giveBack(Record<String, SpecificRecord> record, String orderId, String customerId) {
+        PendingAuthorization underWayRequest = pendingAuthorizations.get(orderId);
+        if (underWayRequest != null) {
+            if (!underWayRequest.getCancelRequested()) {
+                underWayRequest.setCancelRequested(true);
+                pendingAuthorizations.put(orderId, underWayRequest);
+            }
+        } else {
+            apply(record, orderId, desk.cancelled(load(orderId), orderId, customerId));
+        }
+    }
+
     /** Starts the provider call; its answer is queued for the stream thread. */
-    private void authorize(PendingAuthorization request) {
+    private void call(PendingAuthorization request) {
         String orderId = request.getOrderId();
+        Payment toCapture = request.getCapture() ? load(orderId) : null; // stores are read on the stream thread only
         underWay.add(orderId);
         try {
-            config.providerCalls().execute(() -> answers.add(new Answer(orderId, desk.validated(null, orderId,
-                    request.getCustomerId(), request.getAmountCents(), request.getCurrency()))));
+            config.providerCalls().execute(() -> answers.add(new Answer(orderId, request.getCapture()
+                    ? desk.shipped(toCapture)
+                    : desk.requested(null, orderId, request.getCustomerId(), request.getAmountCents(),
+                            request.getCurrency()))));
         } catch (RejectedExecutionException e) {
             // The executor is shutting down or full: the next answer check asks again.
             underWay.remove(orderId);
@@ -138,7 +182,7 @@ final class PaymentProcessor implements Processor<String, SpecificRecord, String
         }
         if (!unanswered.isEmpty()) {
             log.info("Asking the provider again for {} authorisation(s) left unanswered", unanswered.size());
-            unanswered.forEach(this::authorize);
+            unanswered.forEach(this::call);
         }
     }
 

@@ -23,7 +23,7 @@ public final class PaymentRecords {
                 .setAmountCents(payment.amountCents()).setCurrency(payment.currency()).setReason(payment.reason())
                 .setCancelled(payment.cancelled()).setRefund(RefundRecordStatus.valueOf(payment.refund().name()))
                 .setRefundId(payment.refundId()).setRefundReason(payment.refundReason())
-                .setUpdatedAt(updatedAt).build();
+                .setCaptured(payment.captured()).setUpdatedAt(updatedAt).build();
     }
 
     /** The stored payment, or null when it was written by a newer version with unknown states. */
@@ -35,7 +35,7 @@ public final class PaymentRecords {
         return new Payment(stored.getOrderId(), stored.getCustomerId(), Payment.Status.valueOf(stored.getStatus().name()),
                 stored.getPaymentId(), stored.getAmountCents(), stored.getCurrency(), stored.getReason(),
                 stored.getCancelled(), Payment.Refund.valueOf(stored.getRefund().name()), stored.getRefundId(),
-                stored.getRefundReason());
+                stored.getRefundReason(), stored.getCaptured());
     }
 
     public static SpecificRecord toRecord(PaymentEvent event, Instant at) {
@@ -45,9 +45,14 @@ public final class PaymentRecords {
                     .setStatus(PaymentStatus.valueOf(p.status().name())).setAmountCents(p.amountCents())
                     .setCurrency(p.currency()).setReason(p.reason()).setProcessedAt(at).build();
         }
+        if (event instanceof PaymentEvent.Captured c) {
+            return OrderPaymentProcessed.newBuilder().setOrderId(c.orderId()).setPaymentId(c.paymentId())
+                    .setStatus(PaymentStatus.CAPTURED).setAmountCents(c.amountCents())
+                    .setCurrency(c.currency() == null ? "" : c.currency()).setProcessedAt(at).build();
+        }
         PaymentEvent.Refunded r = (PaymentEvent.Refunded) event;
         return PaymentRefunded.newBuilder().setOrderId(r.orderId()).setPaymentId(r.paymentId())
                 .setRefundId(r.refundId()).setAmountCents(r.amountCents())
-                .setCurrency(r.currency() == null ? "" : r.currency()).setRefundedAt(at).build();
+                .setCurrency(r.currency() == null ? "" : r.currency()).setVoided(r.voided()).setRefundedAt(at).build();
     }
 }

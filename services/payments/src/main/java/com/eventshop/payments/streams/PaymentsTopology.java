@@ -21,12 +21,15 @@ import org.apache.kafka.streams.state.Stores;
  * Payments' stream processing:
  *
  * <pre>
- * order.validated (OrderValidated | OrderRejected) ─┐ decode; poison ─▶ dlt.payments
- * order.confirmed (OrderConfirmed | OrderCancelled) ─┴▶ payments (by orderId, store payments)
- *     ──▶ OrderPaymentProcessed | PaymentRefunded ──▶ payment.processed
+ * order.requested (OrderRequested)                   ─┐ decode; poison ─▶ dlt.payments
+ * order.validated (OrderRejected | v1 OrderValidated) ┤
+ * order.confirmed (OrderCancelled | OrderConfirmed)   ┤
+ * shipment.events (ShipmentUpdated)                   ┴▶ payments (by orderId, store payments)
+ *     ──▶ OrderPaymentProcessed (AUTHORIZED | DECLINED | FAILED | CAPTURED) | PaymentRefunded ──▶ payment.processed
  * </pre>
  *
- * Both inputs are co-partitioned order topics, so one task sees every event of an order. The
+ * Authorising on the request, beside inventory's and fraud's checks, is what lets orders confirm an
+ * order in three transactional hops. All inputs are co-partitioned order topics, so one task sees every event of an order. The
  * provider is called with idempotency keys derived from the order id: if the task fails after a
  * call but before its transaction commits, the replayed call gets the provider's first answer, so
  * no order is charged or refunded twice. Authorisations run off the stream thread (a provider
@@ -62,8 +65,10 @@ public final class PaymentsTopology {
                 Serdes.String(), ContractSerde.of(PendingAuthorization.class)).withCachingEnabled());
         String deadLetters = Topics.deadLetterTopic(Service.PAYMENTS).name();
 
-        DeadLetters.source(builder, Topics.ORDER_VALIDATED, deadLetters)
+        DeadLetters.source(builder, Topics.ORDER_REQUESTED, deadLetters)
+                .merge(DeadLetters.source(builder, Topics.ORDER_VALIDATED, deadLetters), Named.as("merge-order-validated"))
                 .merge(DeadLetters.source(builder, Topics.ORDER_CONFIRMED, deadLetters), Named.as("merge-order-confirmed"))
+                .merge(DeadLetters.source(builder, Topics.SHIPMENT_EVENTS, deadLetters), Named.as("merge-shipment-events"))
                 .process(() -> new PaymentProcessor(config), Named.as("payments"), PAYMENTS_STORE, PENDING_REFUNDS_STORE,
                         PENDING_AUTHORIZATIONS_STORE)
                 .to(Topics.PAYMENT_PROCESSED.name(), Produced.with(Serdes.String(),
