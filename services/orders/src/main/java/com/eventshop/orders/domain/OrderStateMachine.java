@@ -81,10 +81,10 @@ public final class OrderStateMachine {
                 return Outcome.ignored(IgnoreReason.PAYMENT_NOT_EXPECTED, "capture of an order that is "
                         + (current == null ? "unknown" : current.getState()));
             }
-            if (current != null && current.getState() == OrderState.VALIDATED) {
-                return onPayment(current, payment, now);
-            }
-            return onCheck(current, pending, payment.getOrderId(), CheckResult.of(payment), now);
+            boolean asCheck = validation.requiredChecks().contains(CheckKind.PAYMENT)
+                    && (current == null || current.getState() == OrderState.CREATED);
+            return asCheck ? onCheck(current, pending, payment.getOrderId(), CheckResult.of(payment), now)
+                    : onPayment(current, payment, now);
         }
         if (event instanceof PaymentRefunded refund) {
             return onRefund(current, refund, now);
@@ -245,6 +245,13 @@ public final class OrderStateMachine {
 
     /** The v1 path: a payment answering the OrderValidated of an order that was VALIDATED first. */
     private Outcome onPayment(Order current, OrderPaymentProcessed payment, Instant now) {
+        if (current == null) {
+            return Outcome.ignored(IgnoreReason.UNKNOWN_ORDER, "payment " + payment.getPaymentId());
+        }
+        if (current.getState() != OrderState.VALIDATED) {
+            return Outcome.ignored(IgnoreReason.PAYMENT_NOT_EXPECTED,
+                    payment.getStatus() + " payment for an order that is " + current.getState());
+        }
         PaymentStatus status = payment.getStatus();
         if (status == PaymentStatus.AUTHORIZED) {
             Order paid = next(current, OrderState.PAID, now)

@@ -19,7 +19,7 @@ class OrdersPropertiesTest {
     @Test
     void defaults() {
         OrdersProperties p = bind(Map.of());
-        assertThat(p.getRequiredChecks()).containsExactlyInAnyOrder(CheckKind.INVENTORY, CheckKind.FRAUD);
+        assertThat(p.getRequiredChecks()).containsExactlyInAnyOrder(CheckKind.INVENTORY, CheckKind.FRAUD, CheckKind.PAYMENT);
         assertThat(p.getValidationTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(p.getPunctuateInterval()).isEqualTo(Duration.ofSeconds(1));
         assertThat(p.getForwardReadTimeout()).isEqualTo(Duration.ofSeconds(2));

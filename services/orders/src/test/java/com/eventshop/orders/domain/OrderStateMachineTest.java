@@ -35,7 +35,7 @@ class OrderStateMachineTest {
     private static final String ID = "o-1";
     private static final Instant NOW = T0.plusSeconds(1);
 
-    private final OrderStateMachine machine = new OrderStateMachine(ValidationAggregator.defaults());
+    private final OrderStateMachine machine = new OrderStateMachine(new ValidationAggregator(EnumSet.of(CheckKind.INVENTORY, CheckKind.FRAUD), Duration.ofSeconds(10)));
 
     /** Running state of one order as a processor would keep it. */
     private final class Run {
@@ -304,7 +304,9 @@ class OrderStateMachineTest {
             assertThat(outcome.view().getReasons()).containsExactly(
                     (status == PaymentStatus.DECLINED ? "PAYMENT_DECLINED" : "PAYMENT_FAILED")
                             + ": card declined");
-            assertThat(outcome.events()).isEmpty();
+            // Announced as a rejection, so inventory releases the stock it holds.
+            assertThat(outcome.events()).singleElement().isInstanceOfSatisfying(OrderRejected.class,
+                    rejected -> assertThat(rejected.getInventoryReserved()).isTrue());
         }
 
         @Test

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class ValidationAggregatorTest {
 
-    private final ValidationAggregator aggregator = ValidationAggregator.defaults();
+    private final ValidationAggregator aggregator = new ValidationAggregator(EnumSet.of(CheckKind.INVENTORY, CheckKind.FRAUD), Duration.ofSeconds(10));
 
     private PendingValidation add(PendingValidation pending, CheckResult result) {
         ValidationAggregator.Added added = aggregator.add(pending, result);

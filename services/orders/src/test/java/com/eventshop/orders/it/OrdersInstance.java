@@ -38,6 +38,10 @@ final class OrdersInstance implements AutoCloseable {
         props.put("eventshop.security.jwks-uri", com.eventshop.devinfra.TestTokens.shared().jwksUri());
         props.put("eventshop.security.service-token", com.eventshop.devinfra.TestTokens.shared().service("orders"));
         props.put("eventshop.orders.price-source", "demo"); // these tests run without a catalog
+        // The API tests play inventory, fraud and payments themselves, along the v1 path (validated,
+        // then paid) that orders keeps for orders in flight across the upgrade; the v2 path (payment
+        // as a third check) is covered by OrdersTopologyTest and the flow tests with real services.
+        props.put("eventshop.orders.required-checks", "INVENTORY,FRAUD");
         props.putAll(extra);
         String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);

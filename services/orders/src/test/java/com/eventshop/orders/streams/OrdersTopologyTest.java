@@ -69,6 +69,10 @@ class OrdersTopologyTest {
     private TestOutputTopic<String, SpecificRecord> confirmed;
     private TestOutputTopic<String, SpecificRecord> views;
 
+    /** The v1 path (validated, then paid) that orders keeps for orders in flight across the upgrade. */
+    private static final OrdersTopologyConfig V1 = OrdersTopologyConfig.defaults()
+            .withRequiredChecks(EnumSet.of(CheckKind.INVENTORY, CheckKind.FRAUD));
+
     private void start(OrdersTopologyConfig config) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "orders-test");
@@ -88,7 +92,7 @@ class OrdersTopologyTest {
     }
 
     private void start() {
-        start(OrdersTopologyConfig.defaults());
+        start(V1);
     }
 
     private TestInputTopic<String, SpecificRecord> input(TopicSpec topic) {
@@ -184,6 +188,76 @@ class OrdersTopologyTest {
     }
 
     @Test
+    void v2AnOrderIsConfirmedByTheLastOfItsChecksAndItsPaymentInOneViewVersion() {
+        start(OrdersTopologyConfig.defaults());
+
+        requests.pipeInput(ID, requested(ID, "c-1"));
+        payments.pipeInput(ID, payment(ID, PaymentStatus.AUTHORIZED)); // in parallel, any order
+        inventory.pipeInput(ID, inventoryPassed(ID));
+        assertThat(view(ID).getState()).isEqualTo(OrderState.CREATED);
+        fraud.pipeInput(ID, fraudPassed(ID));
+
+        assertThat(validated.isEmpty()).as("no OrderValidated on the v2 path").isTrue();
+        OrderConfirmed done = (OrderConfirmed) confirmed.readValue();
+        assertThat(done.getTotalCents()).isEqualTo(3097);
+        List<Order> changes = viewChanges();
+        assertThat(changes).extracting(Order::getState).containsExactly(OrderState.CREATED, OrderState.CONFIRMED);
+        assertThat(changes.get(1).getPaymentId()).isEqualTo("pay-o-1");
+        assertThat(changes.get(1).getVersion()).isEqualTo(2L);
+        assertThat(count(checksStore())).isZero();
+        assertThat(ignored.total()).isZero();
+    }
+
+    @Test
+    void v2ADeclinedPaymentRejectsTheOrderOnceAndAsksInventoryToRelease() {
+        start(OrdersTopologyConfig.defaults());
+
+        requests.pipeInput(ID, requested(ID, "c-1"));
+        inventory.pipeInput(ID, inventoryPassed(ID));
+        fraud.pipeInput(ID, fraudPassed(ID));
+        payments.pipeInput(ID, payment(ID, PaymentStatus.DECLINED));
+        payments.pipeInput(ID, payment(ID, PaymentStatus.DECLINED)); // a duplicate changes nothing
+
+        List<KeyValue<String, SpecificRecord>> decisions = validated.readKeyValuesToList();
+        assertThat(decisions).hasSize(1);
+        OrderRejected rejected = (OrderRejected) decisions.get(0).value;
+        assertThat(rejected.getReasons()).singleElement().asString().startsWith("PAYMENT_DECLINED: ");
+        assertThat(rejected.getInventoryReserved()).isTrue();
+        assertThat(view(ID).getState()).isEqualTo(OrderState.PAYMENT_FAILED);
+        assertThat(confirmed.isEmpty()).isTrue();
+    }
+
+    @Test
+    void v2AFailedCheckWithAnAuthorisedPaymentIsRejectedSoPaymentsVoidsTheHold() {
+        start(OrdersTopologyConfig.defaults());
+
+        requests.pipeInput(ID, requested(ID, "c-1"));
+        payments.pipeInput(ID, payment(ID, PaymentStatus.AUTHORIZED));
+        inventory.pipeInput(ID, inventoryShort(ID));
+        fraud.pipeInput(ID, fraudPassed(ID));
+
+        OrderRejected rejected = (OrderRejected) validated.readValue();
+        assertThat(rejected.getInventoryReserved()).isFalse();
+        assertThat(view(ID).getState()).isEqualTo(OrderState.REJECTED);
+        assertThat(view(ID).getPaymentId()).isEqualTo("pay-o-1");
+        assertThat(validated.isEmpty()).isTrue();
+    }
+
+    @Test
+    void v2AMissingPaymentTimesOutLikeAnyCheck() {
+        start(OrdersTopologyConfig.defaults());
+
+        requests.pipeInput(ID, requested(ID, "c-1"));
+        inventory.pipeInput(ID, inventoryPassed(ID));
+        fraud.pipeInput(ID, fraudPassed(ID));
+        driver.advanceWallClockTime(Duration.ofSeconds(11));
+
+        OrderRejected rejected = (OrderRejected) validated.readValue();
+        assertThat(rejected.getReasons()).containsExactly("CHECK_TIMEOUT: PAYMENT");
+        assertThat(view(ID).getState()).isEqualTo(OrderState.REJECTED);
+    }
+
+    @Test
     void rejectionCarriesEveryReason() {
         start();
 
@@ -254,7 +328,7 @@ class OrdersTopologyTest {
 
     @Test
     void theTimeoutAndTheRequiredChecksAreConfigurable() {
-        start(OrdersTopologyConfig.defaults()
+        start(V1
                 .withRequiredChecks(EnumSet.of(CheckKind.FRAUD))
                 .withValidationTimeout(Duration.ofSeconds(3))
                 .withPunctuateInterval(Duration.ofMillis(500)));

@@ -23,16 +23,17 @@ public class PaymentController {
 
     private static final Pattern ORDER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
 
-    /** Refund progress of a cancelled, authorised payment. */
+    /** How the money of a cancelled or rejected, authorised payment went back: VOIDED (never charged) or REFUNDED. */
     public record RefundView(String status, String refundId, String reason) {
     }
 
     /**
-     * The payment of an order. {@code status}: AUTHORIZED, DECLINED, FAILED, or NOT_CHARGED (the
-     * order was cancelled before it was validated).
+     * The payment of an order. {@code status}: AUTHORIZED (a hold), DECLINED, FAILED, or NOT_CHARGED
+     * (the order was cancelled or rejected before it was authorised); {@code captured} once the
+     * order shipped and the hold became a charge.
      */
     public record PaymentView(String orderId, String customerId, String status, String paymentId, long amountCents,
-                              String currency, String reason, boolean cancelled, RefundView refund,
+                              String currency, String reason, boolean cancelled, boolean captured, RefundView refund,
                               Instant updatedAt) {
 
         static PaymentView of(PaymentRecord stored) {
@@ -42,7 +43,7 @@ public class PaymentController {
                         + " was written by a newer version of payments");
             }
             return new PaymentView(p.orderId(), p.customerId(), p.status().name(), p.paymentId(), p.amountCents(),
-                    p.currency(), p.reason(), p.cancelled(),
+                    p.currency(), p.reason(), p.cancelled(), p.captured(),
                     new RefundView(p.refund().name(), p.refundId(), p.refundReason()), stored.getUpdatedAt());
         }
     }

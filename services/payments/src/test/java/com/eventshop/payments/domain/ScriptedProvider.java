@@ -8,6 +8,8 @@ public final class ScriptedProvider implements PaymentProvider {
     public final SimulatedPaymentProvider delegate;
     public final AtomicInteger authorizeCalls = new AtomicInteger();
     public final AtomicInteger refundCalls = new AtomicInteger();
+    public final AtomicInteger captureCalls = new AtomicInteger();
+    public final AtomicInteger voidCalls = new AtomicInteger();
     private final AtomicInteger failNext = new AtomicInteger();
 
     public ScriptedProvider(SimulatedPaymentProvider.Settings settings) {
@@ -37,6 +39,20 @@ public final class ScriptedProvider implements PaymentProvider {
         refundCalls.incrementAndGet();
         maybeFail();
         return delegate.refund(idempotencyKey, paymentId, amountCents);
+    }
+
+    @Override
+    public String capture(String idempotencyKey, String paymentId, long amountCents) {
+        captureCalls.incrementAndGet();
+        maybeFail();
+        return delegate.capture(idempotencyKey, paymentId, amountCents);
+    }
+
+    @Override
+    public String voidAuthorization(String idempotencyKey, String paymentId) {
+        voidCalls.incrementAndGet();
+        maybeFail();
+        return delegate.voidAuthorization(idempotencyKey, paymentId);
     }
 
     private void maybeFail() {

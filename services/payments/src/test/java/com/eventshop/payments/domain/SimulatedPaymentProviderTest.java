@@ -76,8 +76,16 @@ class SimulatedPaymentProviderTest {
     }
 
     @Test
-    void refundsOnceAndNeverMoreThanAuthorised() {
+    void capturesVoidsAndRefundsOnceAndNeverMoreThanAuthorised() {
         Authorization auth = provider.authorize("k1", "o-1", "c-1", 1000, "EUR");
+        assertThatThrownBy(() -> provider.refund("r0", auth.paymentId(), 1000))
+                .as("a hold is voided, not refunded").isInstanceOf(PaymentRefusedException.class);
+        String captureId = provider.capture("c1", auth.paymentId(), 1000);
+        assertThat(provider.capture("c1", auth.paymentId(), 1000)).isEqualTo(captureId);
+        assertThat(provider.captures()).isEqualTo(1);
+        assertThatThrownBy(() -> provider.capture("c2", auth.paymentId(), 1)).isInstanceOf(PaymentRefusedException.class);
+        assertThatThrownBy(() -> provider.voidAuthorization("v1", auth.paymentId()))
+                .as("a captured payment is refunded, not voided").isInstanceOf(PaymentRefusedException.class);
         String refundId = provider.refund("r1", auth.paymentId(), 1000);
         assertThat(provider.refund("r1", auth.paymentId(), 1000)).isEqualTo(refundId);
         assertThat(provider.refundedCents(auth.paymentId())).isEqualTo(1000);
@@ -85,6 +93,16 @@ class SimulatedPaymentProviderTest {
         assertThatThrownBy(() -> provider.refund("r3", "pay_unknown", 1)).isInstanceOf(PaymentRefusedException.class);
         Authorization declined = provider.authorize("k2", "o-2", "c-1", 2_000_000, "EUR");
         assertThatThrownBy(() -> provider.refund("r4", declined.paymentId(), 1)).isInstanceOf(PaymentRefusedException.class);
+    }
+
+    @Test
+    void aVoidedHoldIsNeverCaptured() {
+        Authorization auth = provider.authorize("k1", "o-1", "c-1", 1000, "EUR");
+        String voidId = provider.voidAuthorization("v1", auth.paymentId());
+        assertThat(provider.voidAuthorization("v1", auth.paymentId())).isEqualTo(voidId);
+        assertThat(provider.voids()).isEqualTo(1);
+        assertThatThrownBy(() -> provider.capture("c1", auth.paymentId(), 1000)).isInstanceOf(PaymentRefusedException.class);
+        assertThatThrownBy(() -> provider.voidAuthorization("v2", "pay_unknown")).isInstanceOf(PaymentRefusedException.class);
     }
 
     @Test

@@ -101,7 +101,7 @@ class PaymentsIntegrationTest {
     }
 
     @Test
-    void repeatedCancellationsRefundExactlyOnceAndARedeliveredValidationChargesNothing() {
+    void repeatedCancellationsVoidTheHoldExactlyOnceAndARedeliveredValidationChargesNothing() {
         validate("o-pay-3", 900);
         assertThat(payments("o-pay-3", 1)).hasSize(1);
         cancel("o-pay-3");
@@ -116,11 +116,12 @@ class PaymentsIntegrationTest {
         assertThat(out.get(0)).isInstanceOf(OrderPaymentProcessed.class);
         PaymentRefunded refund = (PaymentRefunded) out.get(1);
         assertThat(refund.getAmountCents()).isEqualTo(900);
+        assertThat(refund.getVoided()).isTrue();
         assertThat(refund.getPaymentId()).isEqualTo(((OrderPaymentProcessed) out.get(0)).getPaymentId());
 
         JsonNode payment = JSON.readTree(http.get("/api/payments/o-pay-3").body());
         assertThat(payment.get("cancelled").asBoolean()).isTrue();
-        assertThat(payment.get("refund").get("status").asString()).isEqualTo("REFUNDED");
+        assertThat(payment.get("refund").get("status").asString()).isEqualTo("VOIDED");
         assertThat(payment.get("refund").get("refundId").asString()).isEqualTo(refund.getRefundId());
     }
 

@@ -1,18 +1,21 @@
 package com.eventshop.payments.streams;
 
-import com.eventshop.platform.kafka.streams.DeadLetters;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.eventshop.contracts.Address;
+import com.eventshop.contracts.OrderLine;
 import com.eventshop.contracts.OrderState;
 import com.eventshop.contracts.PaymentStatus;
+import com.eventshop.contracts.ShipmentStatus;
 import com.eventshop.contracts.Topics;
 import com.eventshop.contracts.events.OrderCancelled;
 import com.eventshop.contracts.events.OrderConfirmed;
 import com.eventshop.contracts.events.OrderPaymentProcessed;
 import com.eventshop.contracts.events.OrderRejected;
+import com.eventshop.contracts.events.OrderRequested;
 import com.eventshop.contracts.events.OrderValidated;
 import com.eventshop.contracts.events.PaymentRefunded;
+import com.eventshop.contracts.events.ShipmentUpdated;
 import com.eventshop.contracts.serde.ContractSerde;
 import com.eventshop.payments.domain.PaymentDesk;
 import com.eventshop.payments.domain.RetryPolicy;
@@ -20,6 +23,7 @@ import com.eventshop.payments.domain.ScriptedProvider;
 import com.eventshop.payments.streams.internal.PaymentRecord;
 import com.eventshop.payments.streams.internal.PaymentRecordStatus;
 import com.eventshop.payments.streams.internal.RefundRecordStatus;
+import com.eventshop.platform.kafka.streams.DeadLetters;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,6 +49,8 @@ class PaymentsTopologyTest {
     private final ScriptedProvider provider = new ScriptedProvider();
     private final List<Long> sleeps = new ArrayList<>();
     private TopologyTestDriver driver;
+    private TestInputTopic<String, SpecificRecord> requested;
+    private TestInputTopic<String, SpecificRecord> shipments;
     private TestInputTopic<String, SpecificRecord> validated;
     private TestInputTopic<String, SpecificRecord> confirmed;
     private TestInputTopic<String, byte[]> rawValidated;
@@ -60,6 +66,10 @@ class PaymentsTopologyTest {
                 .withRetry(RetryPolicy.defaults(), d -> sleeps.add(d.toMillis()))
                 .withPersistentStores(false);
         driver = new TopologyTestDriver(PaymentsTopology.build(config), props, T);
+        requested = driver.createInputTopic(Topics.ORDER_REQUESTED.name(), Serdes.String().serializer(),
+                ContractSerde.forTopic(Topics.ORDER_REQUESTED).serializer());
+        shipments = driver.createInputTopic(Topics.SHIPMENT_EVENTS.name(), Serdes.String().serializer(),
+                ContractSerde.forTopic(Topics.SHIPMENT_EVENTS).serializer());
         validated = driver.createInputTopic(Topics.ORDER_VALIDATED.name(), Serdes.String().serializer(),
                 ContractSerde.forTopic(Topics.ORDER_VALIDATED).serializer());
         confirmed = driver.createInputTopic(Topics.ORDER_CONFIRMED.name(), Serdes.String().serializer(),
@@ -77,9 +87,33 @@ class PaymentsTopologyTest {
         driver.close();
     }
 
+    /** Order flow v2: the authorisation is asked for on the request, beside the checks. */
+    private void request(String orderId, String customerId, long cents) {
+        requested.pipeInput(orderId, OrderRequested.newBuilder().setOrderId(orderId).setCustomerId(customerId)
+                .setLines(List.of(OrderLine.newBuilder().setProductId("p-001").setQuantity(1)
+                        .setUnitPriceCents(cents).build()))
+                .setTotalCents(cents).setCurrency("EUR").setShippingAddress(address())
+                .setRequestedAt(T).build());
+    }
+
+    /** The v1 flow authorised after validation; an order validated before the upgrade still is. */
     private void validate(String orderId, String customerId, long cents) {
         validated.pipeInput(orderId, OrderValidated.newBuilder().setOrderId(orderId).setCustomerId(customerId)
                 .setTotalCents(cents).setCurrency("EUR").setValidatedAt(T).build());
+    }
+
+    private void ship(String orderId, ShipmentStatus status) {
+        shipments.pipeInput(orderId, ShipmentUpdated.newBuilder().setOrderId(orderId).setShipmentId("s-" + orderId)
+                .setStatus(status).setCarrier("SimPost").setTrackingNumber("TRK-" + orderId).setUpdatedAt(T).build());
+    }
+
+    private void reject(String orderId) {
+        validated.pipeInput(orderId, OrderRejected.newBuilder().setOrderId(orderId).setCustomerId("c-1")
+                .setReasons(List.of("OUT_OF_STOCK: p-001")).setRejectedAt(T).build());
+    }
+
+    private static Address address() {
+        return Address.newBuilder().setName("A").setStreet("S").setCity("C").setPostalCode("1").setCountry("DE").build();
     }
 
     private void cancel(String orderId) {
@@ -96,8 +130,8 @@ class PaymentsTopologyTest {
     }
 
     @Test
-    void aValidatedOrderIsAuthorised() {
-        validate("o-1", "c-1", 12_345);
+    void aRequestedOrderIsAuthorisedBesideTheChecks() {
+        request("o-1", "c-1", 12_345);
         List<TestRecord<String, SpecificRecord>> records = processed.readRecordsToList();
         assertThat(records).hasSize(1);
         assertThat(records.get(0).key()).isEqualTo("o-1");
@@ -114,7 +148,7 @@ class PaymentsTopologyTest {
 
     @Test
     void overTheLimitIsDeclined() {
-        validate("o-1", "c-1", 1_000_001);
+        request("o-1", "c-1", 1_000_001);
         OrderPaymentProcessed payment = (OrderPaymentProcessed) out().get(0);
         assertThat(payment.getStatus()).isEqualTo(PaymentStatus.DECLINED);
         assertThat(payment.getReason()).contains("limit");
@@ -122,14 +156,14 @@ class PaymentsTopologyTest {
 
     @Test
     void aTestCardIsDeclined() {
-        validate("o-1", "test-card-declined", 100);
+        request("o-1", "test-card-declined", 100);
         assertThat(((OrderPaymentProcessed) out().get(0)).getStatus()).isEqualTo(PaymentStatus.DECLINED);
     }
 
     @Test
     void transientFailuresAreRetriedWithBackoff() {
         provider.failNext(2);
-        validate("o-1", "c-1", 100);
+        request("o-1", "c-1", 100);
         assertThat(((OrderPaymentProcessed) out().get(0)).getStatus()).isEqualTo(PaymentStatus.AUTHORIZED);
         assertThat(provider.authorizeCalls).hasValue(3);
         assertThat(sleeps).containsExactly(20L, 40L);
@@ -138,23 +172,23 @@ class PaymentsTopologyTest {
     @Test
     void aProviderThatStaysDownFailsThePayment() {
         provider.failNext(10);
-        validate("o-1", "c-1", 100);
+        request("o-1", "c-1", 100);
         OrderPaymentProcessed payment = (OrderPaymentProcessed) out().get(0);
         assertThat(payment.getStatus()).isEqualTo(PaymentStatus.FAILED);
         assertThat(payment.getReason()).contains("unavailable after 4 attempts");
         assertThat(provider.authorizeCalls).hasValue(4);
         assertThat(sleeps).containsExactly(20L, 40L, 80L);
         // the failure is final for this order: a repeat is not charged either
-        validate("o-1", "c-1", 100);
+        request("o-1", "c-1", 100);
         assertThat(out()).isEmpty();
         assertThat(provider.authorizeCalls).hasValue(4);
     }
 
     @Test
     void aRedeliveredValidationIsNeverChargedTwice() {
-        validate("o-1", "c-1", 100);
-        validate("o-1", "c-1", 100);
-        validate("o-1", "c-1", 100);
+        request("o-1", "c-1", 100);
+        request("o-1", "c-1", 100);
+        request("o-1", "c-1", 100);
         assertThat(out()).hasSize(1);
         assertThat(provider.authorizeCalls).hasValue(1);
         assertThat(provider.delegate.authorizations()).isEqualTo(1);
@@ -164,36 +198,81 @@ class PaymentsTopologyTest {
     void aReplayAfterACrashGetsTheProvidersFirstAnswer() {
         // the task called the provider, then died before its transaction committed
         var first = provider.delegate.authorize(PaymentDesk.authorizationKey("o-1"), "o-1", "c-1", 100, "EUR");
-        validate("o-1", "c-1", 100);
+        request("o-1", "c-1", 100);
         assertThat(((OrderPaymentProcessed) out().get(0)).getPaymentId()).isEqualTo(first.paymentId());
         assertThat(provider.delegate.authorizations()).isEqualTo(1);
     }
 
     @Test
-    void aCancelledPaidOrderIsRefundedExactlyOnce() {
-        validate("o-1", "c-1", 700);
+    void aCancelledAuthorisedOrderHasItsHoldVoidedExactlyOnce() {
+        request("o-1", "c-1", 700);
         OrderPaymentProcessed payment = (OrderPaymentProcessed) out().get(0);
         cancel("o-1");
         cancel("o-1");
         List<TestRecord<String, SpecificRecord>> records = processed.readRecordsToList();
         assertThat(records).hasSize(1);
         assertThat(records.get(0).key()).isEqualTo("o-1");
-        PaymentRefunded refund = (PaymentRefunded) records.get(0).value();
-        assertThat(refund.getPaymentId()).isEqualTo(payment.getPaymentId());
-        assertThat(refund.getAmountCents()).isEqualTo(700);
-        assertThat(refund.getRefundId()).startsWith("re_");
-        assertThat(provider.refundCalls).hasValue(1);
-        assertThat(provider.delegate.refundedCents(payment.getPaymentId())).isEqualTo(700);
-        assertThat(store().get("o-1").getRefund()).isEqualTo(RefundRecordStatus.REFUNDED);
-        // a late duplicate validation does not charge again
+        PaymentRefunded voided = (PaymentRefunded) records.get(0).value();
+        assertThat(voided.getPaymentId()).isEqualTo(payment.getPaymentId());
+        assertThat(voided.getAmountCents()).isEqualTo(700);
+        assertThat(voided.getVoided()).isTrue();
+        assertThat(voided.getRefundId()).startsWith("void_");
+        assertThat(provider.voidCalls).hasValue(1);
+        assertThat(provider.refundCalls).hasValue(0);
+        assertThat(store().get("o-1").getRefund()).isEqualTo(RefundRecordStatus.VOIDED);
+        // a late duplicate request (or a v1 validation) does not authorise again, and a hold voided is never captured
+        request("o-1", "c-1", 700);
         validate("o-1", "c-1", 700);
+        ship("o-1", ShipmentStatus.SHIPPED);
         assertThat(out()).isEmpty();
         assertThat(provider.authorizeCalls).hasValue(1);
+        assertThat(provider.captureCalls).hasValue(0);
+    }
+
+    @Test
+    void aRejectedOrderHasItsHoldVoidedExactlyOnce() {
+        request("o-1", "c-1", 700);
+        out();
+        reject("o-1");
+        reject("o-1");
+        assertThat(out()).singleElement().isInstanceOfSatisfying(PaymentRefunded.class,
+                voided -> assertThat(voided.getVoided()).isTrue());
+        assertThat(provider.voidCalls).hasValue(1);
+        assertThat(provider.delegate.voids()).isEqualTo(1);
+    }
+
+    @Test
+    void aShippedOrderIsCapturedOnceAndACancelAfterThatIsRefunded() {
+        request("o-1", "c-1", 900);
+        out();
+        ship("o-1", ShipmentStatus.PACKED);
+        assertThat(out()).as("packed is not shipped").isEmpty();
+        ship("o-1", ShipmentStatus.SHIPPED);
+        ship("o-1", ShipmentStatus.OUT_FOR_DELIVERY);
+        ship("o-1", ShipmentStatus.SHIPPED);
+        assertThat(out()).singleElement().isInstanceOfSatisfying(OrderPaymentProcessed.class, captured -> {
+            assertThat(captured.getStatus()).isEqualTo(PaymentStatus.CAPTURED);
+            assertThat(captured.getAmountCents()).isEqualTo(900);
+        });
+        assertThat(provider.captureCalls).hasValue(1);
+        assertThat(store().get("o-1").getCaptured()).isTrue();
+
+        // Orders refuses a cancel once shipped; were one to come, the charge is refunded, not voided.
+        cancel("o-1");
+        assertThat(out()).singleElement().isInstanceOfSatisfying(PaymentRefunded.class,
+                refund -> assertThat(refund.getVoided()).isFalse());
+        assertThat(provider.delegate.refundedCents(store().get("o-1").getPaymentId())).isEqualTo(900);
+    }
+
+    @Test
+    void anOrderValidatedBeforeTheUpgradeIsStillAuthorised() {
+        validate("o-1", "c-1", 100);
+        assertThat(((OrderPaymentProcessed) out().get(0)).getStatus()).isEqualTo(PaymentStatus.AUTHORIZED);
     }
 
     @Test
     void cancellingAnUnpaidOrderDoesNothing() {
-        validate("o-1", "c-1", 2_000_000); // declined
+        request("o-1", "c-1", 2_000_000); // declined
         out();
         cancel("o-1");
         assertThat(out()).isEmpty();
@@ -204,29 +283,30 @@ class PaymentsTopologyTest {
     @Test
     void aCancellationBeforeValidationPreventsTheCharge() {
         cancel("o-1");
-        validate("o-1", "c-1", 100);
+        request("o-1", "c-1", 100);
         assertThat(out()).isEmpty();
         assertThat(provider.authorizeCalls).hasValue(0);
         assertThat(store().get("o-1").getStatus()).isEqualTo(PaymentRecordStatus.NOT_CHARGED);
     }
 
     @Test
-    void rejectionsAndConfirmationsNeedNothing() {
-        validated.pipeInput("o-1", OrderRejected.newBuilder().setOrderId("o-1").setCustomerId("c-1")
-                .setReasons(List.of("fraud")).setRejectedAt(T).build());
+    void aRejectionBeforeTheRequestPreventsTheChargeAndConfirmationsNeedNothing() {
+        reject("o-1");
+        request("o-1", "c-1", 100);
+        assertThat(store().get("o-1").getStatus()).isEqualTo(PaymentRecordStatus.NOT_CHARGED);
         confirmed.pipeInput("o-2", OrderConfirmed.newBuilder().setOrderId("o-2").setCustomerId("c-1")
                 .setLines(List.of()).setTotalCents(1).setCurrency("EUR")
                 .setShippingAddress(Address.newBuilder().setName("A").setStreet("S").setCity("C")
                         .setPostalCode("1").setCountry("DE").build())
                 .setConfirmedAt(T).build());
         assertThat(out()).isEmpty();
-        assertThat(store().get("o-1")).isNull();
+        assertThat(store().get("o-2")).isNull();
         assertThat(provider.authorizeCalls).hasValue(0);
     }
 
     @Test
     void aRefundThatFailsIsRetriedOnSchedule() {
-        validate("o-1", "c-1", 100);
+        request("o-1", "c-1", 100);
         out();
         provider.failNext(4);
         cancel("o-1");
@@ -236,16 +316,16 @@ class PaymentsTopologyTest {
         driver.advanceWallClockTime(Duration.ofSeconds(31));
         List<SpecificRecord> later = out();
         assertThat(later).singleElement().isInstanceOf(PaymentRefunded.class);
-        assertThat(store().get("o-1").getRefund()).isEqualTo(RefundRecordStatus.REFUNDED);
+        assertThat(store().get("o-1").getRefund()).isEqualTo(RefundRecordStatus.VOIDED);
         driver.advanceWallClockTime(Duration.ofSeconds(31));
         assertThat(out()).isEmpty();
-        assertThat(provider.delegate.refunds()).isEqualTo(1);
+        assertThat(provider.delegate.voids()).isEqualTo(1);
     }
 
     @Test
     void garbageGoesToTheDeadLetterTopic() {
         rawValidated.pipeInput("o-bad", new byte[] {(byte) 0xC3, 1, 0, 0, 0, 0, 0, 0, 0, 0, 42});
-        validate("o-1", "c-1", 100);
+        request("o-1", "c-1", 100);
         assertThat(deadLetters.readRecordsToList()).singleElement().satisfies(r -> {
             assertThat(r.key()).isEqualTo("o-bad");
             assertThat(new String(r.headers().lastHeader(DeadLetters.HEADER_MESSAGE).value(), StandardCharsets.UTF_8))

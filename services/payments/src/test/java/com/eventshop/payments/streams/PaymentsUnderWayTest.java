@@ -141,7 +141,7 @@ class PaymentsUnderWayTest {
     }
 
     @Test
-    void anOrderCancelledWhileItsAuthorisationIsUnderWayIsRefundedOnceAnswered() {
+    void anOrderCancelledWhileItsAuthorisationIsUnderWayHasItsHoldVoidedOnceAnswered() {
         validate("o-1");
         cancel("o-1");
         cancel("o-1");
@@ -156,7 +156,8 @@ class PaymentsUnderWayTest {
         PaymentRefunded refund = (PaymentRefunded) events.get(1);
         assertThat(refund.getPaymentId()).isEqualTo(payment.getPaymentId());
         assertThat(refund.getAmountCents()).isEqualTo(2_500);
-        assertThat(provider.refundCalls).hasValue(1);
+        assertThat(refund.getVoided()).isTrue();
+        assertThat(provider.voidCalls).hasValue(1);
         assertThat(underWay()).isEmpty();
     }
 
