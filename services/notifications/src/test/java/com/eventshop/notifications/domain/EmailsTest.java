@@ -5,25 +5,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.eventshop.contracts.PaymentStatus;
 import com.eventshop.contracts.ShipmentStatus;
 import com.eventshop.contracts.events.OrderPaymentProcessed;
+import com.eventshop.contracts.events.OrderRejected;
 import com.eventshop.contracts.events.ShipmentUpdated;
 import com.eventshop.notifications.mail.EmailRenderer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class EmailsTest {
 
     @Test
-    void onlyFailedPaymentsAndShippedOrDeliveredShipmentsCallForEmails() {
+    void aRejectionOnThePaymentAloneIsAPaymentFailedEmailAndPaymentsThemselvesCallForNone() {
         OrderPaymentProcessed.Builder payment = OrderPaymentProcessed.newBuilder().setOrderId("o-1").setPaymentId("p")
                 .setAmountCents(1999).setCurrency("EUR").setProcessedAt(Instant.EPOCH);
+        // The payment is one of the order's checks: orders decides, and its decision is emailed, once.
         assertThat(NotificationPlanner.plan(payment.setStatus(PaymentStatus.AUTHORIZED).build())).isEmpty();
-        PlannedEmail failed = NotificationPlanner.plan(payment.setStatus(PaymentStatus.DECLINED).setReason("card declined")
+        assertThat(NotificationPlanner.plan(payment.setStatus(PaymentStatus.DECLINED).build())).isEmpty();
+        OrderRejected.Builder rejected = OrderRejected.newBuilder().setOrderId("o-1").setCustomerId("c-1")
+                .setRejectedAt(Instant.EPOCH);
+        PlannedEmail failed = NotificationPlanner.plan(rejected.setReasons(List.of("PAYMENT_DECLINED: card declined"))
                 .build()).orElseThrow();
         assertThat(failed.kind()).isEqualTo(EmailKind.PAYMENT_FAILED);
-        assertThat(failed.facts()).containsEntry("reason", "card declined").containsEntry("total", "19.99 EUR");
+        assertThat(failed.facts()).containsEntry("reason", "PAYMENT_DECLINED: card declined");
         assertThat(failed.notificationId()).isEqualTo("o-1:PAYMENT_FAILED");
+        PlannedEmail both = NotificationPlanner.plan(rejected.setReasons(List.of("OUT_OF_STOCK: p-1",
+                "PAYMENT_DECLINED: card declined")).build()).orElseThrow();
+        assertThat(both.kind()).isEqualTo(EmailKind.REJECTED);
 
         ShipmentUpdated.Builder shipment = ShipmentUpdated.newBuilder().setOrderId("o-1").setShipmentId("shp-o-1")
                 .setTrackingNumber("ES1").setCarrier("simulated").setUpdatedAt(Instant.EPOCH);
