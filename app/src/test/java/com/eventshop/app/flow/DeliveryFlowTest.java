@@ -88,9 +88,14 @@ class DeliveryFlowTest {
         JsonNode timeline = getJson("orders", "/api/orders/" + delivered + "/timeline");
         List<String> types = timelineTypes(delivered);
         assertThat(types).startsWith("OrderRequested").contains("InventoryChecked", "FraudChecked",
-                "OrderValidated", "OrderPaymentProcessed", "OrderConfirmed");
-        assertThat(types.indexOf("OrderValidated")).isLessThan(types.indexOf("OrderPaymentProcessed"));
+                "OrderPaymentProcessed", "OrderConfirmed");
+        // Order flow v2: the payment is authorised beside the checks, and the last of the three confirms.
+        assertThat(types).doesNotContain("OrderValidated");
+        assertThat(types.indexOf("InventoryChecked")).isLessThan(types.indexOf("OrderConfirmed"));
+        assertThat(types.indexOf("FraudChecked")).isLessThan(types.indexOf("OrderConfirmed"));
         assertThat(types.indexOf("OrderPaymentProcessed")).isLessThan(types.indexOf("OrderConfirmed"));
+        // ...and the hold is captured once the carrier has the parcel.
+        assertThat(types.lastIndexOf("OrderPaymentProcessed")).isGreaterThan(types.indexOf("OrderConfirmed"));
         List<String> shipments = new ArrayList<>();
         for (JsonNode event : timeline.get("events")) {
             if (event.get("type").asString().equals("ShipmentUpdated")) {
@@ -140,6 +145,9 @@ class DeliveryFlowTest {
         setStock("p-006", 1);
         String rejected = place("c-1", "p-006", 2);
         awaitState(rejected, "REJECTED");
+        // The payment was authorised beside the checks: the view settles once its hold is voided.
+        await().atMost(WAIT).until(() -> getJson("orders", "/api/orders/" + rejected).get("reasons").toString()
+                .contains("VOIDED: "));
         Map<String, JsonNode> before = new HashMap<>();
         for (String id : List.of(delivered, rejected)) {
             before.put(id, comparable(getJson("orders", "/api/orders/" + id)));

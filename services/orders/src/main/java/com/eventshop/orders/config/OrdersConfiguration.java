@@ -55,7 +55,7 @@ public class OrdersConfiguration {
     @Bean
     OrdersTopologyConfig ordersTopologyConfig(OrdersProperties properties, IgnoredEventCounter ignored) {
         return new OrdersTopologyConfig(properties.getRequiredChecks(), properties.getValidationTimeout(),
-                properties.getPunctuateInterval(), ignored);
+                properties.getPunctuateInterval(), ignored, properties.getPaymentTimeout());
     }
 
     @Bean

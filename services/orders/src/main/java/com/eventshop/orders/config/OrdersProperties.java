@@ -16,6 +16,8 @@ public class OrdersProperties {
     private Duration validationTimeout = Duration.ofSeconds(10);
     /** How often (wall clock) overdue validations are looked for. */
     private Duration punctuateInterval = Duration.ofSeconds(1);
+    /** How long after it was placed an order whose other checks are in waits for its payment. */
+    private Duration paymentTimeout = Duration.ofSeconds(60);
     /** Long-poll timeout when the request names none. */
     private Duration waitDefaultTimeout = Duration.ofSeconds(10);
     /** Longest long-poll timeout a request may ask for. */
@@ -48,6 +50,14 @@ public class OrdersProperties {
 
     public void setValidationTimeout(Duration validationTimeout) {
         this.validationTimeout = validationTimeout;
+    }
+
+    public Duration getPaymentTimeout() {
+        return paymentTimeout;
+    }
+
+    public void setPaymentTimeout(Duration paymentTimeout) {
+        this.paymentTimeout = paymentTimeout;
     }
 
     public Duration getPunctuateInterval() {

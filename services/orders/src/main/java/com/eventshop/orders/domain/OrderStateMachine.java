@@ -117,6 +117,10 @@ public final class OrderStateMachine {
             return new Outcome.Ignored(IgnoreReason.STALE_VALIDATION,
                     "order is " + current.getState(), PendingUpdate.CLEAR);
         }
+        var longer = validation.waitLongerForPayment(pending, current.getCreatedAt(), now);
+        if (longer.isPresent()) {
+            return Outcome.applied(List.of(), List.of(), PendingUpdate.save(longer.get()));
+        }
         return decide(current, validation.verdict(pending), List.of(), now);
     }
 

@@ -42,6 +42,10 @@ public record PendingValidation(
         return results.keySet().containsAll(required);
     }
 
+    PendingValidation withDeadline(Instant later) {
+        return new PendingValidation(orderId, required, results, later);
+    }
+
     PendingValidation with(CheckResult result) {
         EnumMap<CheckKind, CheckResult> next = new EnumMap<>(CheckKind.class);
         next.putAll(results);

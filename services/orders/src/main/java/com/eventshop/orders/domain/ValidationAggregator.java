@@ -18,12 +18,24 @@ import java.util.Set;
 public final class ValidationAggregator {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_PAYMENT_TIMEOUT = Duration.ofSeconds(60);
 
     private final Set<CheckKind> required;
     private final Duration timeout;
+    private final Duration paymentTimeout;
 
     public ValidationAggregator(Set<CheckKind> required, Duration timeout) {
+        this(required, timeout, timeout.compareTo(DEFAULT_PAYMENT_TIMEOUT) > 0 ? timeout : DEFAULT_PAYMENT_TIMEOUT);
+    }
+
+    /**
+     * @param paymentTimeout how long after the order was placed a payment is still waited for once
+     *                       every other check is in (at least {@code timeout})
+     */
+    public ValidationAggregator(Set<CheckKind> required, Duration timeout, Duration paymentTimeout) {
         Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(paymentTimeout, "paymentTimeout");
+        this.paymentTimeout = paymentTimeout.compareTo(timeout) < 0 ? timeout : paymentTimeout;
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("validation timeout must be positive: " + timeout);
         }
@@ -79,6 +91,29 @@ public final class ValidationAggregator {
 
     public boolean isExpired(PendingValidation pending, Instant now) {
         return !now.isBefore(pending.deadline());
+    }
+
+    public Duration paymentTimeout() {
+        return paymentTimeout;
+    }
+
+    /**
+     * At the deadline, an order that misses nothing but its payment waits longer, until
+     * {@code placedAt + paymentTimeout}: the payment depends on a provider outside, which may be
+     * slow or down for a moment, and a customer would rather wait than be rejected for it.
+     *
+     * @return the validation with its later deadline, or empty when it is due now
+     */
+    public java.util.Optional<PendingValidation> waitLongerForPayment(PendingValidation pending, Instant placedAt,
+                                                                       Instant now) {
+        boolean onlyPaymentMissing = pending.required().contains(CheckKind.PAYMENT) && !pending.has(CheckKind.PAYMENT)
+                && pending.results().keySet().containsAll(
+                        pending.required().stream().filter(kind -> kind != CheckKind.PAYMENT).toList());
+        Instant paymentDeadline = placedAt.plus(paymentTimeout);
+        if (onlyPaymentMissing && now.isBefore(paymentDeadline) && pending.deadline().isBefore(paymentDeadline)) {
+            return java.util.Optional.of(pending.withDeadline(paymentDeadline));
+        }
+        return java.util.Optional.empty();
     }
 
     /**

@@ -135,6 +135,9 @@ final class OrderProcessor implements Processor<String, SpecificRecord, String, 
         }
         Outcome.Applied applied = (Outcome.Applied) outcome;
         Order view = applied.view();
+        // Stamped when decided: a decision follows every event it was made from (the checks arrive
+        // with their own writers' times), so a timeline or a re-read sorted by time keeps cause before effect.
+        long decidedAt = Math.max(cause.timestamp(), context.currentSystemTimeMs());
         if (view != null) {
             views.put(orderId, view);
             if (current == null) {
@@ -142,13 +145,14 @@ final class OrderProcessor implements Processor<String, SpecificRecord, String, 
                         view.getCreatedAt(), orderId), orderId);
             }
             for (Order version : applied.views()) {
-                context.forward(cause.withKey(orderId).withValue(version), OrdersTopology.VIEW_SINK);
+                context.forward(cause.withKey(orderId).withValue(version).withTimestamp(decidedAt),
+                        OrdersTopology.VIEW_SINK);
             }
             log.debug("Order {} is {} (version {}) after {}", orderId, view.getState(),
                     view.getVersion(), what);
         }
         for (SpecificRecord event : applied.events()) {
-            context.forward(cause.withKey(orderId).withValue(event), sinkFor(event));
+            context.forward(cause.withKey(orderId).withValue(event).withTimestamp(decidedAt), sinkFor(event));
         }
     }
 

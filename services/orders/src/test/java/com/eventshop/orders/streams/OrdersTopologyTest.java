@@ -244,17 +244,32 @@ class OrdersTopologyTest {
     }
 
     @Test
-    void v2AMissingPaymentTimesOutLikeAnyCheck() {
-        start(OrdersTopologyConfig.defaults());
+    void v2AMissingPaymentIsWaitedForLongerThanTheChecksThenTimesOut() {
+        start(OrdersTopologyConfig.defaults().withPaymentTimeout(Duration.ofSeconds(30)));
 
         requests.pipeInput(ID, requested(ID, "c-1"));
         inventory.pipeInput(ID, inventoryPassed(ID));
         fraud.pipeInput(ID, fraudPassed(ID));
         driver.advanceWallClockTime(Duration.ofSeconds(11));
+        assertThat(validated.isEmpty()).as("the checks are in: the payment gets its own, longer time").isTrue();
+        assertThat(view(ID).getState()).isEqualTo(OrderState.CREATED);
+        driver.advanceWallClockTime(Duration.ofSeconds(20));
 
         OrderRejected rejected = (OrderRejected) validated.readValue();
         assertThat(rejected.getReasons()).containsExactly("CHECK_TIMEOUT: PAYMENT");
         assertThat(view(ID).getState()).isEqualTo(OrderState.REJECTED);
+    }
+
+    @Test
+    void v2AMissingCheckIsNotWaitedForLongerBecauseOfThePayment() {
+        start(OrdersTopologyConfig.defaults());
+
+        requests.pipeInput(ID, requested(ID, "c-1"));
+        inventory.pipeInput(ID, inventoryPassed(ID));
+        driver.advanceWallClockTime(Duration.ofSeconds(11));
+
+        OrderRejected rejected = (OrderRejected) validated.readValue();
+        assertThat(rejected.getReasons()).containsExactly("CHECK_TIMEOUT: FRAUD", "CHECK_TIMEOUT: PAYMENT");
     }
 
     @Test
