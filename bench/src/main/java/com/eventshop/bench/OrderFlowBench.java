@@ -129,6 +129,10 @@ public final class OrderFlowBench {
         if (!services.equals("all")) {
             env.put("EVENTSHOP_SERVICES", services);
         }
+        if (until == OrderState.VALIDATED) {
+            // Validation alone: the path without the payment check (orders validates, nobody pays).
+            env.put("eventshop.orders.required-checks", "INVENTORY,FRAUD");
+        }
         env.put("spring.kafka.streams.properties.commit.interval.ms", commitInterval);
         env.put("eventshop.payments.simulated.latency-min-ms", paymentLatency);
         env.put("eventshop.payments.simulated.latency-max-ms", paymentLatency);
