@@ -41,8 +41,17 @@ import java.util.Set;
  */
 public final class Topics {
 
-    /** All order topics are co-partitioned: the same key lands on the same partition number. */
-    public static final int ORDER_PARTITIONS = 6;
+    /** The setting (environment variable or system property) that sizes the order topics. */
+    public static final String ORDER_PARTITIONS_SETTING = "EVENTSHOP_ORDER_PARTITIONS";
+    /** What a laptop gets when {@value #ORDER_PARTITIONS_SETTING} is not set (docs/benchmarks.md says why). */
+    public static final int DEFAULT_ORDER_PARTITIONS = 6;
+    /**
+     * All order topics are co-partitioned: the same key lands on the same partition number. Sized
+     * per deployment by {@value #ORDER_PARTITIONS_SETTING}; every process of a deployment must
+     * agree, and the launcher refuses existing topics of another count.
+     */
+    public static final int ORDER_PARTITIONS = orderPartitions(
+            System.getProperty(ORDER_PARTITIONS_SETTING, System.getenv(ORDER_PARTITIONS_SETTING)));
     /** Reference tables are small and read whole (GlobalKTable); a few partitions are plenty. */
     public static final int TABLE_PARTITIONS = 3;
 
@@ -121,7 +130,30 @@ public final class Topics {
                     DEAD_LETTERS.stream())
             .toList();
 
+    /** The topics sized by {@link #ORDER_PARTITIONS}: co-partitioned, keyed by orderId (stock by productId). */
+    public static final List<TopicSpec> ORDER_PARTITIONED = List.of(
+            ORDER_REQUESTED, INVENTORY_CHECKS, FRAUD_CHECKS, ORDER_VALIDATED, PAYMENT_PROCESSED, ORDER_CONFIRMED,
+            SHIPMENT_EVENTS, ORDERS_VIEW, ORDER_COMMANDS, SHIPPING_CARRIER_REPORTS, NOTIFICATIONS_SENT,
+            INVENTORY_ADJUSTMENTS, INVENTORY_STOCK);
+
     private Topics() {
+    }
+
+    /** The partition count a setting asks for: a whole number from 1 to 1,000; blank is the default. */
+    public static int orderPartitions(String setting) {
+        if (setting == null || setting.isBlank()) {
+            return DEFAULT_ORDER_PARTITIONS;
+        }
+        try {
+            int partitions = Integer.parseInt(setting.strip());
+            if (partitions >= 1 && partitions <= 1000) {
+                return partitions;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(ORDER_PARTITIONS_SETTING + " must be a whole number from 1 to 1000, not '"
+                + setting + "'");
     }
 
     /** Every record type carried by some topic: the contract that is released and checked. */

@@ -1,10 +1,12 @@
 package com.eventshop.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TopicCatalogueTest {
@@ -37,6 +39,17 @@ class TopicCatalogueTest {
                         || t.name().equals("shipment.events"))
                 .map(TopicSpec::partitions).distinct())
                 .containsExactly(Topics.ORDER_PARTITIONS);
+    }
+
+    @Test
+    void theOrderPartitionCountIsASettingWithAClearAnswerToABadValue() {
+        assertThat(Topics.orderPartitions(null)).isEqualTo(Topics.DEFAULT_ORDER_PARTITIONS);
+        assertThat(Topics.orderPartitions(" 3 ")).isEqualTo(3);
+        assertThat(Topics.ORDER_PARTITIONED).extracting(TopicSpec::partitions).containsOnly(Topics.ORDER_PARTITIONS);
+        for (String bad : List.of("0", "-1", "six", "1001")) {
+            assertThatThrownBy(() -> Topics.orderPartitions(bad)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("EVENTSHOP_ORDER_PARTITIONS").hasMessageContaining("'" + bad + "'");
+        }
     }
 
     @Test

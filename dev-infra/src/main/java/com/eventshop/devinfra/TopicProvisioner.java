@@ -1,6 +1,7 @@
 package com.eventshop.devinfra;
 
 import com.eventshop.contracts.TopicSpec;
+import com.eventshop.contracts.Topics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,7 @@ public final class TopicProvisioner {
             Set<String> existing = admin.listTopics().names().get();
 
             List<String> warnings = new ArrayList<>();
+            List<String> orderMismatches = new ArrayList<>();
             List<String> present = specs.stream().map(TopicSpec::name).filter(existing::contains).toList();
             Map<String, TopicDescription> descriptions =
                     admin.describeTopics(present).allTopicNames().get();
@@ -68,7 +70,19 @@ public final class TopicProvisioner {
                             + "; left unchanged (recreate it, e.g. start with --fresh, to fix)";
                     log.warn(warning);
                     warnings.add(warning);
+                    if (Topics.ORDER_PARTITIONED.contains(spec)) {
+                        orderMismatches.add(spec.name() + " has " + description.partitions().size());
+                    }
                 }
+            }
+
+            if (!orderMismatches.isEmpty()) {
+                // Order topics must stay co-partitioned with every stream task's expectations:
+                // running against another count would spread one order's events over partitions.
+                throw new DevInfraException("The order topics have another partition count than "
+                        + Topics.ORDER_PARTITIONS_SETTING + " asks for (" + Topics.ORDER_PARTITIONS + "): "
+                        + String.join(", ", orderMismatches) + ". Set " + Topics.ORDER_PARTITIONS_SETTING
+                        + " to their count, or start with --fresh to recreate them.");
             }
 
             List<NewTopic> missing = specs.stream()
