@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -70,7 +71,6 @@ public class OrdersController {
     private final RecentOrderRequests recent;
     private final OrdersProperties properties;
     private final Clock clock;
-    private final Object[] locks = new Object[64];
 
     public OrdersController(OrderPlacement placement, OrderWriter writer, OrderLookup lookup,
             OrderStoreQueries queries, OrderOwnerForwarder forwarder, OrderWaiters waiters,
@@ -85,7 +85,6 @@ public class OrdersController {
         this.recent = recent;
         this.properties = properties;
         this.clock = clock;
-        Arrays.setAll(locks, i -> new Object());
     }
 
     @Operation(summary = "Place an order",
@@ -95,7 +94,7 @@ public class OrdersController {
                     + "An unpriced product is 422 naming it. Answers 202 with Location; follow the order with "
                     + "GET ?waitFor=CONFIRMED or the events stream.")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<OrderAccepted> place(
+    public CompletableFuture<ResponseEntity<OrderAccepted>> place(
             @Parameter(description = "Client-chosen key (1..200 visible ASCII characters) making retries safe", required = true)
             @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @Valid @RequestBody PlaceOrderRequest body) {
@@ -112,14 +111,22 @@ public class OrdersController {
         String orderId = OrderPlacement.orderId(request.customerId(), idempotencyKey);
         String hash = OrderPlacement.requestHash(request);
 
-        synchronized (lockFor(orderId)) {
-            Optional<String> recentHash = recent.hashOf(orderId);
-            if (recentHash.isPresent()) {
-                return replay(orderId, recentHash.get(), hash, stateIfKnown(orderId).orElse(OrderState.CREATED.name()));
-            }
+        // No lock while the broker answers: the id is claimed atomically, and a concurrent duplicate
+        // answers once the first write is acknowledged (or fails with it).
+        RecentOrderRequests.Claim claim = recent.claim(orderId, hash);
+        if (!claim.mine()) {
+            return claim.written().thenApply(written -> {
+                Optional<OrderView> view = viewIfKnown(orderId);
+                return replay(orderId, view.map(OrderView::requestHash).orElse(claim.requestHash()), hash,
+                        view.map(v -> v.state().name()).orElse(OrderState.CREATED.name()));
+            });
+        }
+        try {
             Optional<OrderView> existing = lookup.find(orderId);
             if (existing.isPresent()) {
-                return replay(orderId, existing.get().requestHash(), hash, existing.get().state().name());
+                recent.released(orderId, claim);
+                return CompletableFuture.completedFuture(
+                        replay(orderId, existing.get().requestHash(), hash, existing.get().state().name()));
             }
             OrderPlacement.Priced priced = placement.price(request, idempotencyKey, clock.instant());
             if (priced instanceof OrderPlacement.Priced.UnknownProducts unknown) {
@@ -134,10 +141,19 @@ public class OrdersController {
                         .type(URI.create("urn:eventshop:problem:mixed-currencies"));
             }
             OrderRequested requested = ((OrderPlacement.Priced.Ok) priced).requested();
-            writer.write(Topics.ORDER_REQUESTED, orderId, requested);
-            recent.remember(orderId, hash);
-            return ResponseEntity.accepted().location(location(orderId))
-                    .body(new OrderAccepted(orderId, OrderState.CREATED.name()));
+            return writer.writeAsync(Topics.ORDER_REQUESTED, orderId, requested).handle((written, error) -> {
+                if (error != null) {
+                    recent.failed(orderId, claim, error);
+                    throw error instanceof RuntimeException runtime ? runtime
+                            : new OrdersUnavailableException(error.getMessage(), true, error);
+                }
+                recent.written(orderId, claim);
+                return ResponseEntity.accepted().location(location(orderId))
+                        .body(new OrderAccepted(orderId, OrderState.CREATED.name()));
+            });
+        } catch (RuntimeException e) {
+            recent.failed(orderId, claim, e);
+            throw e;
         }
     }
 
@@ -254,16 +270,12 @@ public class OrdersController {
                 .body(new OrderAccepted(orderId, state));
     }
 
-    private Optional<String> stateIfKnown(String orderId) {
+    private Optional<OrderView> viewIfKnown(String orderId) {
         try {
-            return lookup.find(orderId).map(view -> view.state().name());
+            return lookup.find(orderId);
         } catch (RuntimeException e) {
             return Optional.empty();
         }
-    }
-
-    private Object lockFor(String orderId) {
-        return locks[Math.floorMod(orderId.hashCode(), locks.length)];
     }
 
     private static URI location(String orderId) {

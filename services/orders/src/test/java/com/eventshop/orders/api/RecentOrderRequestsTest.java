@@ -44,4 +44,34 @@ class RecentOrderRequestsTest {
         assertThat(recent.hashOf("c")).isEmpty();
         assertThat(recent.snapshot()).doesNotContainKey("c");
     }
+
+    @Test
+    void aClaimIsHeldUntilItsWriteCompletesAndAFailedWriteFreesTheIdForARetry() {
+        RecentOrderRequests recent = new RecentOrderRequests(10, Duration.ofMinutes(10), clock);
+        RecentOrderRequests.Claim first = recent.claim("o-1", "h1");
+        RecentOrderRequests.Claim duplicate = recent.claim("o-1", "h1");
+
+        assertThat(first.mine()).isTrue();
+        assertThat(duplicate.mine()).isFalse();
+        assertThat(duplicate.written()).isNotDone();
+
+        recent.failed("o-1", first, new IllegalStateException("broker away"));
+        assertThat(duplicate.written()).isCompletedExceptionally();
+        RecentOrderRequests.Claim retry = recent.claim("o-1", "h1");
+        assertThat(retry.mine()).isTrue();
+
+        recent.written("o-1", retry);
+        RecentOrderRequests.Claim later = recent.claim("o-1", "h2");
+        assertThat(later.mine()).isFalse();
+        assertThat(later.requestHash()).isEqualTo("h1");
+        assertThat(later.written()).isCompleted();
+    }
+
+    @Test
+    void aClaimWhoseWriteIsStillUnderWayOutlivesItsTimeToLive() {
+        RecentOrderRequests recent = new RecentOrderRequests(10, Duration.ofMinutes(10), clock);
+        recent.claim("o-1", "h1");
+        now.set(now.get().plus(Duration.ofMinutes(11)));
+        assertThat(recent.claim("o-1", "h1").mine()).isFalse();
+    }
 }
