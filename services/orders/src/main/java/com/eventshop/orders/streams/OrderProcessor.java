@@ -73,6 +73,7 @@ final class OrderProcessor implements Processor<String, SpecificRecord, String, 
         this.views = context.getStateStore(OrdersTopology.ORDERS_VIEW_STORE);
         this.checks = context.getStateStore(OrdersTopology.ORDER_CHECKS_STORE);
         this.byCustomer = context.getStateStore(OrdersTopology.ORDERS_BY_CUSTOMER_STORE);
+        rebuildCustomerIndexIfLost();
         deadlines.clear();
         try (KeyValueIterator<String, PendingChecks> entries = checks.all()) {
             while (entries.hasNext()) {
@@ -81,6 +82,31 @@ final class OrderProcessor implements Processor<String, SpecificRecord, String, 
             }
         }
         context.schedule(punctuateInterval, PunctuationType.WALL_CLOCK_TIME, this::rejectOverdue);
+    }
+
+    /**
+     * The customer index has no changelog of its own: it is derived from the view, which has one.
+     * When a task starts on an empty index (a new instance, or state wiped after a crash) but a
+     * restored view, the index is built again from the view.
+     */
+    private void rebuildCustomerIndexIfLost() {
+        try (KeyValueIterator<String, String> any = byCustomer.all()) {
+            if (any.hasNext()) {
+                return;
+            }
+        }
+        long rebuilt = 0;
+        try (KeyValueIterator<String, Order> all = views.all()) {
+            while (all.hasNext()) {
+                KeyValue<String, Order> entry = all.next();
+                byCustomer.put(OrdersTopology.customerIndexKey(entry.value.getCustomerId(),
+                        entry.value.getCreatedAt(), entry.key), entry.key);
+                rebuilt++;
+            }
+        }
+        if (rebuilt > 0) {
+            log.info("Rebuilt the customer index of task {} from {} orders of the view", context.taskId(), rebuilt);
+        }
     }
 
     @Override
@@ -210,9 +236,10 @@ final class OrderProcessor implements Processor<String, SpecificRecord, String, 
                     Stores.keyValueStoreBuilder(
                             Stores.inMemoryKeyValueStore(OrdersTopology.ORDER_CHECKS_STORE),
                             Serdes.String(), ContractSerde.of(PendingChecks.class)),
+                    // Derived from the view, so without a changelog: one record less per order.
                     Stores.keyValueStoreBuilder(
                             Stores.persistentKeyValueStore(OrdersTopology.ORDERS_BY_CUSTOMER_STORE),
-                            Serdes.String(), Serdes.String()));
+                            Serdes.String(), Serdes.String()).withLoggingDisabled());
         }
     }
 }
