@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
@@ -64,7 +65,7 @@ public class OrderLookup {
     }
 
     /** The newest {@code limit} orders of a customer that another instance holds. */
-    public OrderRequests.OrderPage remoteCustomerOrders(org.apache.kafka.streams.state.HostInfo instance,
+    public OrderRequests.OrderPage remoteCustomerOrders(HostInfo instance,
             String customerId, int limit) {
         String path = "/api/orders?customerId=" + KeyOwnerForwarder.encode(customerId) + "&page=0&size=" + limit;
         return view.forwarder().fetch(instance, path, OrderRequests.OrderPage.class)
@@ -73,11 +74,11 @@ public class OrderLookup {
     }
 
     /** The instances holding some part of the view, and this instance. */
-    public List<org.apache.kafka.streams.state.HostInfo> instances() {
+    public List<HostInfo> instances() {
         return view.instances();
     }
 
-    public org.apache.kafka.streams.state.HostInfo self() {
+    public HostInfo self() {
         return view.self();
     }
 }

@@ -1,5 +1,6 @@
 package com.eventshop.orders.config;
 
+import com.eventshop.contracts.tables.Order;
 import com.eventshop.orders.api.OrderEventStreams;
 import com.eventshop.orders.api.OrderLookup;
 import com.eventshop.orders.api.OrderWaiters;
@@ -17,10 +18,9 @@ import com.eventshop.platform.kafka.streams.KeyOwnerForwarder;
 import com.eventshop.platform.kafka.streams.StoreQueries;
 import com.eventshop.platform.kafka.streams.StoreUnavailable;
 import com.eventshop.platform.security.ServiceTokens;
-import com.eventshop.contracts.tables.Order;
-import java.net.URI;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.LinkedBlockingQueue;
