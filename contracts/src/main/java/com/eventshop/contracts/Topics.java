@@ -78,7 +78,7 @@ public final class Topics {
             Set.of(ORDERS, PAYMENTS, NOTIFICATIONS, OPS));
     public static final TopicSpec ORDERS_VIEW = new TopicSpec("orders",
             List.of(Order.class), ORDER_PARTITIONS, true, ORDERS,
-            Set.of(NOTIFICATIONS, OPS));
+            Set.of(ORDERS, OPS));
 
     /** Commands to the order processor (cancel requests), co-partitioned with the order topics. */
     public static final TopicSpec ORDER_COMMANDS = new TopicSpec("order.commands",
@@ -108,7 +108,7 @@ public final class Topics {
             Set.of(OPS, SEARCH));
     public static final TopicSpec CUSTOMERS = new TopicSpec("customers",
             List.of(Customer.class), TABLE_PARTITIONS, true, ACCOUNTS,
-            Set.of(NOTIFICATIONS, FRAUD, OPS));
+            Set.of(NOTIFICATIONS, OPS));
 
     /**
      * Services that consume events have a dead-letter topic of their own: records they cannot

@@ -35,10 +35,14 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.awaitility.Awaitility;
@@ -95,10 +99,11 @@ class KafkaPlatformTest {
         EventshopTopology stockLevels() {
             return (builder, settings) -> {
                 KStream<String, Stock> stock = builder.stream(Topics.INVENTORY_STOCK.name(),
-                        settings.consumed(Topics.INVENTORY_STOCK, Stock.class));
+                        Consumed.with(Serdes.String(), ContractSerde.of(Stock.class)));
                 stock.mapValues(s -> s.getProductId() + ":" + s.getAvailable())
                         .to(OUTPUT, Produced.with(Serdes.String(), Serdes.String()));
-                stock.toTable(Named.as("stock-view"), settings.materialized("stock-view", Stock.class));
+                stock.toTable(Named.as("stock-view"), Materialized.<String, Stock, KeyValueStore<Bytes, byte[]>>as("stock-view")
+                        .withKeySerde(Serdes.String()).withValueSerde(ContractSerde.of(Stock.class)));
             };
         }
 

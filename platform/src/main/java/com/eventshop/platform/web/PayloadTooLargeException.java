@@ -5,14 +5,7 @@ import java.io.IOException;
 /** A request body went past {@code eventshop.http.max-body-bytes}: answered with 413. */
 public class PayloadTooLargeException extends IOException {
 
-    private final long limit;
-
     public PayloadTooLargeException(long limit) {
         super("Request body is larger than " + limit + " bytes");
-        this.limit = limit;
-    }
-
-    public long getLimit() {
-        return limit;
     }
 }

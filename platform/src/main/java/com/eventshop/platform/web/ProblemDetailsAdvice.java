@@ -129,7 +129,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         } else if (ex.getStatus().is5xxServerError()) {
             log.error("Request failed: {}", ex.getMessage(), ex);
         }
-        return handleExceptionInternal(ex, ex.toProblemDetail(), new HttpHeaders(), ex.getStatus(), request);
+        HttpHeaders headers = new HttpHeaders();
+        ex.getRetryAfter().ifPresent(after -> headers.set(HttpHeaders.RETRY_AFTER,
+                Long.toString(Math.max(1, (after.toMillis() + 999) / 1000))));
+        return handleExceptionInternal(ex, ex.toProblemDetail(), headers, ex.getStatus(), request);
     }
 
     @ExceptionHandler(Exception.class)

@@ -1,9 +1,11 @@
 package com.eventshop.platform.web;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -20,6 +22,7 @@ public class ProblemException extends RuntimeException {
     private final String title;
     private URI type = URI.create("about:blank");
     private final Map<String, Object> properties = new LinkedHashMap<>();
+    private Duration retryAfter;
 
     public ProblemException(HttpStatusCode status, String title, String detail) {
         super(detail);
@@ -58,6 +61,17 @@ public class ProblemException extends RuntimeException {
     public ProblemException with(String name, Object value) {
         properties.put(name, value);
         return this;
+    }
+
+    /** Answer with {@code Retry-After} (whole seconds, at least one), e.g. on a 503 while rebalancing. */
+    public ProblemException retryAfter(Duration retryAfter) {
+        this.retryAfter = retryAfter;
+        return this;
+    }
+
+    /** The {@code Retry-After} of the answer, if any. */
+    public Optional<Duration> getRetryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 
     public HttpStatusCode getStatus() {

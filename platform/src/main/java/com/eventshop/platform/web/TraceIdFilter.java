@@ -75,7 +75,7 @@ public class TraceIdFilter extends OncePerRequestFilter {
         return newTraceId();
     }
 
-    public static String newTraceId() {
+    private static String newTraceId() {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);

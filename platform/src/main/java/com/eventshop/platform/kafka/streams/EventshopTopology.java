@@ -11,9 +11,9 @@ import org.apache.kafka.streams.StreamsBuilder;
  * @Bean
  * EventshopTopology ordersView() {
  *     return (builder, settings) -> builder
- *             .stream(Topics.ORDER_REQUESTED.name(), settings.consumed(Topics.ORDER_REQUESTED))
+ *             .stream(Topics.ORDER_REQUESTED.name(),
+ *                     Consumed.with(Serdes.String(), ContractSerde.forTopic(Topics.ORDER_REQUESTED)))
  *             ...
- *             .toTable(settings.materialized("orders-view", Order.class));
  * }
  * }</pre>
  *

@@ -4,20 +4,21 @@ import com.eventshop.contracts.Topics;
 import com.eventshop.contracts.commands.StockAdjusted;
 import com.eventshop.contracts.tables.Stock;
 import com.eventshop.inventory.streams.InventoryTopology;
+import com.eventshop.platform.kafka.streams.KeyOwnerForwarder;
+import com.eventshop.platform.kafka.streams.StoreQueries;
 import com.eventshop.platform.web.ProblemException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -59,15 +60,13 @@ public class InventoryController {
     }
 
     private final KafkaTemplate<String, SpecificRecord> kafka;
-    private final StockQueries queries;
-    private final StockForwarder forwarder;
+    private final StoreQueries<Stock> queries;
     private final KnownProducts products;
 
-    public InventoryController(KafkaTemplate<String, SpecificRecord> kafka, StockQueries queries,
-                               StockForwarder forwarder, KnownProducts products) {
+    public InventoryController(KafkaTemplate<String, SpecificRecord> kafka, StoreQueries<Stock> queries,
+                               KnownProducts products) {
         this.kafka = kafka;
         this.queries = queries;
-        this.forwarder = forwarder;
         this.products = products;
     }
 
@@ -99,10 +98,10 @@ public class InventoryController {
             kafka.send(Topics.INVENTORY_ADJUSTMENTS.name(), productId, command).get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw StockQueries.unavailable("the adjustment could not be recorded");
+            throw unavailable("the adjustment could not be recorded");
         } catch (Exception e) {
             log.error("Could not publish StockAdjusted for {}: {}", productId, e.toString());
-            throw StockQueries.unavailable("the adjustment could not be recorded; try again with the same Idempotency-Key");
+            throw unavailable("the adjustment could not be recorded; try again with the same Idempotency-Key");
         }
         return ResponseEntity.accepted().location(URI.create("/api/inventory/" + productId))
                 .body(new AdjustmentAccepted(productId, body.available(), adjustmentId));
@@ -110,19 +109,17 @@ public class InventoryController {
 
     /** Stock of a product, from the instance that owns it. */
     @GetMapping("/{productId}")
-    public ResponseEntity<?> getStock(@PathVariable String productId,
-            @RequestHeader(name = StockForwarder.FORWARDED_HEADER, required = false) String forwarded) {
+    public StockView getStock(@PathVariable String productId,
+            @RequestHeader(name = KeyOwnerForwarder.FORWARDED_HEADER, required = false) String forwarded) {
         requireProductId(productId);
-        if (forwarded == null) {
-            Optional<HostInfo> owner = queries.remoteOwner(productId);
-            if (owner.isPresent()) {
-                return forwarder.forward(owner.get(), productId);
-            }
-        }
-        Stock stock = queries.local(productId).orElseThrow(() ->
-                ProblemException.notFound("Inventory has no stock for product " + productId)
+        return queries.find(productId, forwarded != null, "/api/inventory/" + KeyOwnerForwarder.encode(productId),
+                        StockView.class, StockView::of)
+                .orElseThrow(() -> ProblemException.notFound("Inventory has no stock for product " + productId)
                         .with("productId", productId));
-        return ResponseEntity.ok(StockView.of(stock));
+    }
+
+    private static ProblemException unavailable(String detail) {
+        return new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "Stock temporarily unavailable", detail);
     }
 
     private static void requireProductId(String productId) {

@@ -4,7 +4,7 @@ import com.eventshop.devinfra.TestKafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.eventshop.inventory.InventoryApplication;
-import com.eventshop.inventory.api.StockQueries;
+import com.eventshop.platform.kafka.streams.StoreQueries;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -93,10 +93,10 @@ class InventoryForwardingIntegrationTest {
             });
         }
         // both instances own some products, so some answers above were forwarded
-        StockQueries queriesA = a.getBean(StockQueries.class);
+        StoreQueries<?> queriesA = a.getBean(StoreQueries.class);
         List<String> ownedByB = new ArrayList<>();
         for (int i = 0; i < products; i++) {
-            if (queriesA.remoteOwner("p-fwd-" + i).isPresent()) {
+            if (!queriesA.ownerOf("p-fwd-" + i).local()) {
                 ownedByB.add("p-fwd-" + i);
             }
         }

@@ -13,7 +13,8 @@ import com.eventshop.contracts.events.OrderRequested;
 import com.eventshop.contracts.tables.Stock;
 import com.eventshop.devinfra.Ports;
 import com.eventshop.inventory.InventoryApplication;
-import com.eventshop.inventory.api.StockForwarder;
+import com.eventshop.inventory.api.InventoryController.StockView;
+import com.eventshop.platform.kafka.streams.StoreQueries;
 import com.eventshop.platform.web.ProblemException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -63,7 +64,7 @@ class InventoryIntegrationTest {
     @LocalServerPort
     int port;
     @Autowired
-    StockForwarder forwarder;
+    StoreQueries<Stock> stockQueries;
     Http http;
 
     @BeforeEach
@@ -197,7 +198,7 @@ class InventoryIntegrationTest {
     void anUnreachableOwnerGivesA503AtOnce() {
         HostInfo gone = new HostInfo("127.0.0.1", Ports.freePort());
         long start = System.nanoTime();
-        assertThatThrownBy(() -> forwarder.forward(gone, "p-001"))
+        assertThatThrownBy(() -> stockQueries.forwarder().fetch(gone, "/api/inventory/p-001", StockView.class))
                 .isInstanceOfSatisfying(ProblemException.class,
                         e -> assertThat(e.getStatus().value()).isEqualTo(503));
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));

@@ -1,7 +1,6 @@
 package com.eventshop.orders.api;
 
 import com.eventshop.orders.config.OrdersProperties;
-import com.eventshop.orders.streams.StoreUnavailableException;
 import com.eventshop.platform.web.TraceIdFilter;
 import java.net.URI;
 import org.slf4j.Logger;
@@ -17,7 +16,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * 503 problems with Retry-After while the view cannot be queried (the platform's handler,
+ * 503 problems with Retry-After when a write or the timeline cannot be done in time (queries
+ * of the view answer theirs through the platform's StoreQueries; the platform's handler,
  * asked after this one, answers every other error).
  */
 @RestControllerAdvice(basePackageClasses = OrdersApiAdvice.class)
@@ -31,11 +31,6 @@ public class OrdersApiAdvice {
 
     public OrdersApiAdvice(OrdersProperties properties) {
         this.properties = properties;
-    }
-
-    @ExceptionHandler(StoreUnavailableException.class)
-    public ResponseEntity<ProblemDetail> storeUnavailable(StoreUnavailableException e) {
-        return unavailable(e.getMessage(), true);
     }
 
     @ExceptionHandler(OrdersUnavailableException.class)

@@ -13,7 +13,7 @@ import com.eventshop.orders.api.OrderRequests.PlaceOrderRequest;
 import com.eventshop.orders.config.OrdersProperties;
 import com.eventshop.orders.domain.OrderLifecycle;
 import com.eventshop.orders.domain.OrderPlacement;
-import com.eventshop.orders.streams.OrderStoreQueries;
+import com.eventshop.platform.kafka.streams.KeyOwnerForwarder;
 import com.eventshop.platform.security.RequestUser;
 import com.eventshop.platform.web.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -64,8 +64,6 @@ public class OrdersController {
     private final OrderPlacement placement;
     private final OrderWriter writer;
     private final OrderLookup lookup;
-    private final OrderStoreQueries queries;
-    private final OrderOwnerForwarder forwarder;
     private final OrderWaiters waiters;
     private final OrderEventStreams streams;
     private final RecentOrderRequests recent;
@@ -73,13 +71,11 @@ public class OrdersController {
     private final Clock clock;
 
     public OrdersController(OrderPlacement placement, OrderWriter writer, OrderLookup lookup,
-            OrderStoreQueries queries, OrderOwnerForwarder forwarder, OrderWaiters waiters,
+            OrderWaiters waiters,
             OrderEventStreams streams, RecentOrderRequests recent, OrdersProperties properties, Clock clock) {
         this.placement = placement;
         this.writer = writer;
         this.lookup = lookup;
-        this.queries = queries;
-        this.forwarder = forwarder;
         this.waiters = waiters;
         this.streams = streams;
         this.recent = recent;
@@ -160,7 +156,7 @@ public class OrdersController {
     @Operation(summary = "Read an order", description = "From the orders view of the instance that owns it.")
     @GetMapping(value = "/{orderId}", produces = MediaType.APPLICATION_JSON_VALUE)
     public OrderView get(@PathVariable String orderId,
-            @Parameter(hidden = true) @RequestHeader(value = OrderOwnerForwarder.FORWARDED_HEADER, required = false)
+            @Parameter(hidden = true) @RequestHeader(value = KeyOwnerForwarder.FORWARDED_HEADER, required = false)
             String forwarded) {
         return lookup.find(orderId, forwarded != null).filter(visibleTo(RequestUser.current()))
                 .orElseThrow(() -> ProblemException.notFound("No order " + orderId).with("orderId", orderId));
@@ -197,13 +193,13 @@ public class OrdersController {
     public OrderPage list(@RequestParam(required = false) String customerId,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size,
-            @Parameter(hidden = true) @RequestHeader(value = OrderOwnerForwarder.FORWARDED_HEADER, required = false)
+            @Parameter(hidden = true) @RequestHeader(value = KeyOwnerForwarder.FORWARDED_HEADER, required = false)
             String forwarded) {
         customerId = listedCustomer(customerId);
         if (forwarded != null) {
             // Another instance gathers: answer from the local stores only, the newest `size`.
             int limit = Math.max(1, Math.min(size, MAX_LISTING));
-            List<com.eventshop.contracts.tables.Order> local = queries.localCustomerOrders(customerId);
+            List<com.eventshop.contracts.tables.Order> local = lookup.localCustomerOrders(customerId);
             return new OrderPage(customerId, 0, limit, local.size(),
                     local.stream().limit(limit).map(OrderView::of).toList());
         }
@@ -216,16 +212,16 @@ public class OrdersController {
         }
         // Scatter-gather: each instance holding part of the view gives its newest (page+1)*size
         // orders of the customer; merged newest first, the requested page is exact.
-        HostInfo self = queries.self();
+        HostInfo self = lookup.self();
         List<OrderView> all = new ArrayList<>();
         long total = 0;
-        for (HostInfo instance : queries.instances()) {
+        for (HostInfo instance : lookup.instances()) {
             if (instance.equals(self)) {
-                List<com.eventshop.contracts.tables.Order> local = queries.localCustomerOrders(customerId);
+                List<com.eventshop.contracts.tables.Order> local = lookup.localCustomerOrders(customerId);
                 total += local.size();
                 local.stream().limit(needed).map(OrderView::of).forEach(all::add);
             } else {
-                OrderPage part = forwarder.fetchCustomerOrders(instance, customerId, (int) needed);
+                OrderPage part = lookup.remoteCustomerOrders(instance, customerId, (int) needed);
                 total += part.total();
                 all.addAll(part.orders());
             }

@@ -1,22 +1,26 @@
 package com.eventshop.orders.config;
 
+import com.eventshop.contracts.tables.Order;
 import com.eventshop.orders.api.OrderEventStreams;
 import com.eventshop.orders.api.OrderLookup;
-import com.eventshop.orders.api.OrderOwnerForwarder;
 import com.eventshop.orders.api.OrderWaiters;
 import com.eventshop.orders.api.OrderWriter;
 import com.eventshop.orders.api.RecentOrderRequests;
 import com.eventshop.orders.domain.IgnoredEventCounter;
 import com.eventshop.orders.domain.OrderPlacement;
 import com.eventshop.orders.domain.PriceList;
-import com.eventshop.orders.streams.OrderStoreQueries;
 import com.eventshop.orders.streams.OrderViewFeed;
 import com.eventshop.orders.streams.OrderViewHub;
 import com.eventshop.orders.streams.OrdersTopology;
 import com.eventshop.orders.streams.OrdersTopologyConfig;
 import com.eventshop.platform.kafka.streams.EventshopTopology;
+import com.eventshop.platform.kafka.streams.KeyOwnerForwarder;
+import com.eventshop.platform.kafka.streams.StoreQueries;
+import com.eventshop.platform.kafka.streams.StoreUnavailable;
+import com.eventshop.platform.security.ServiceTokens;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -74,20 +78,16 @@ public class OrdersConfiguration {
     }
 
     @Bean
-    OrderStoreQueries orderStoreQueries(StreamsBuilderFactoryBean factory, KafkaStreamsInteractiveQueryService iq) {
-        return new OrderStoreQueries(factory::getKafkaStreams, iq::getCurrentKafkaStreamsApplicationHostInfo);
+    KeyOwnerForwarder orderOwnerForwarder(OrdersProperties properties, JsonMapper json, ServiceTokens tokens) {
+        return new KeyOwnerForwarder(properties.getForwardConnectTimeout(), properties.getForwardReadTimeout(), tokens,
+                json, new StoreUnavailable("Orders temporarily unavailable",
+                        URI.create("urn:eventshop:problem:orders-unavailable"), properties.getRetryAfter()));
     }
 
     @Bean
-    OrderOwnerForwarder orderOwnerForwarder(OrdersProperties properties, JsonMapper json,
-            com.eventshop.platform.security.ServiceTokens tokens) {
-        return new OrderOwnerForwarder(properties.getForwardConnectTimeout(), properties.getForwardReadTimeout(), json,
-                tokens);
-    }
-
-    @Bean
-    OrderLookup orderLookup(OrderStoreQueries queries, OrderOwnerForwarder forwarder) {
-        return new OrderLookup(queries, forwarder);
+    OrderLookup orderLookup(StreamsBuilderFactoryBean factory, KafkaStreamsInteractiveQueryService iq,
+            KeyOwnerForwarder forwarder) {
+        return new OrderLookup(StoreQueries.<Order>of(OrdersTopology.ORDERS_VIEW_STORE, factory, iq, forwarder));
     }
 
     @Bean

@@ -5,8 +5,10 @@ import static com.eventshop.orders.OrderFixtures.inventoryPassed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.eventshop.contracts.Topics;
-import com.eventshop.orders.api.OrderOwnerForwarder;
-import com.eventshop.orders.api.OrdersUnavailableException;
+import com.eventshop.orders.api.OrderView;
+import com.eventshop.platform.kafka.streams.KeyOwnerForwarder;
+import com.eventshop.platform.kafka.streams.StoreUnavailable;
+import com.eventshop.platform.web.ProblemException;
 import com.eventshop.orders.streams.OrdersTopology;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -157,14 +159,16 @@ class TwoInstancesTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             deadPort = socket.getLocalPort();
         }
-        OrderOwnerForwarder forwarder = new OrderOwnerForwarder(Duration.ofMillis(500), Duration.ofSeconds(1),
-                JsonMapper.builder().build(), new com.eventshop.platform.security.ServiceTokens(
-                        new com.eventshop.platform.security.EventshopSecurityProperties(), java.time.Clock.systemUTC()));
+        KeyOwnerForwarder forwarder = new KeyOwnerForwarder(Duration.ofMillis(500), Duration.ofSeconds(1),
+                new com.eventshop.platform.security.ServiceTokens(
+                        new com.eventshop.platform.security.EventshopSecurityProperties(), java.time.Clock.systemUTC()),
+                JsonMapper.builder().build(), new StoreUnavailable("Orders temporarily unavailable"));
         long start = System.nanoTime();
         try {
-            forwarder.fetchOrder(new HostInfo("localhost", deadPort), "x");
+            forwarder.fetch(new HostInfo("localhost", deadPort), "/api/orders/x", OrderView.class);
             throw new AssertionError("expected the owner to be unreachable");
-        } catch (OrdersUnavailableException expected) {
+        } catch (ProblemException expected) {
+            assertThat(expected.getStatus().value()).isEqualTo(503);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
         }
         // An owner that accepts but never answers: cut off at the read timeout.
@@ -183,9 +187,10 @@ class TwoInstancesTest {
             acceptor.start();
             long begin = System.nanoTime();
             try {
-                forwarder.fetchOrder(new HostInfo("127.0.0.1", silent.getLocalPort()), "x");
+                forwarder.fetch(new HostInfo("127.0.0.1", silent.getLocalPort()), "/api/orders/x", OrderView.class);
                 throw new AssertionError("expected a timeout");
-            } catch (OrdersUnavailableException expected) {
+            } catch (ProblemException expected) {
+                assertThat(expected.getStatus().value()).isEqualTo(503);
                 assertThat(Duration.ofNanos(System.nanoTime() - begin))
                         .isBetween(Duration.ofMillis(900), Duration.ofMillis(2_500));
             }

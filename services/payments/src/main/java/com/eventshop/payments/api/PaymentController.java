@@ -3,13 +3,12 @@ package com.eventshop.payments.api;
 import com.eventshop.payments.domain.Payment;
 import com.eventshop.payments.streams.PaymentRecords;
 import com.eventshop.payments.streams.internal.PaymentRecord;
+import com.eventshop.platform.kafka.streams.KeyOwnerForwarder;
+import com.eventshop.platform.kafka.streams.StoreQueries;
 import com.eventshop.platform.security.RequestUser;
 import com.eventshop.platform.web.ProblemException;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.regex.Pattern;
-import org.apache.kafka.streams.state.HostInfo;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -48,31 +47,23 @@ public class PaymentController {
         }
     }
 
-    private final PaymentQueries queries;
-    private final PaymentForwarder forwarder;
+    private final StoreQueries<PaymentRecord> queries;
 
-    public PaymentController(PaymentQueries queries, PaymentForwarder forwarder) {
+    public PaymentController(StoreQueries<PaymentRecord> queries) {
         this.queries = queries;
-        this.forwarder = forwarder;
     }
 
     @GetMapping("/{orderId}")
-    public ResponseEntity<?> getPayment(@PathVariable String orderId,
-            @RequestHeader(name = PaymentForwarder.FORWARDED_HEADER, required = false) String forwarded) {
+    public PaymentView getPayment(@PathVariable String orderId,
+            @RequestHeader(name = KeyOwnerForwarder.FORWARDED_HEADER, required = false) String forwarded) {
         if (!ORDER_ID.matcher(orderId).matches()) {
             throw ProblemException.badRequest("orderId must be 1 to 128 letters, digits or ._:- characters")
                     .with("orderId", orderId);
         }
-        if (forwarded == null) {
-            Optional<HostInfo> owner = queries.remoteOwner(orderId);
-            if (owner.isPresent()) {
-                return forwarder.forward(owner.get(), orderId);
-            }
-        }
         // Someone else's payment is answered as not found: its existence is not revealed.
-        PaymentRecord payment = queries.local(orderId)
-                .filter(p -> RequestUser.current().mayActFor(p.getCustomerId()))
+        RequestUser user = RequestUser.current();
+        return queries.find(orderId, forwarded != null, "/api/payments/" + KeyOwnerForwarder.encode(orderId),
+                        PaymentView.class, p -> user.mayActFor(p.getCustomerId()) ? PaymentView.of(p) : null)
                 .orElseThrow(() -> ProblemException.notFound("No payment for order " + orderId).with("orderId", orderId));
-        return ResponseEntity.ok(PaymentView.of(payment));
     }
 }

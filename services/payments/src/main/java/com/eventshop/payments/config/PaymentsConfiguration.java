@@ -5,7 +5,12 @@ import com.eventshop.payments.domain.SimulatedPaymentProvider;
 import com.eventshop.payments.domain.Sleeper;
 import com.eventshop.payments.streams.PaymentsTopology;
 import com.eventshop.payments.streams.PaymentsTopologyConfig;
+import com.eventshop.payments.streams.internal.PaymentRecord;
 import com.eventshop.platform.kafka.streams.EventshopTopology;
+import com.eventshop.platform.kafka.streams.KeyOwnerForwarder;
+import com.eventshop.platform.kafka.streams.StoreQueries;
+import com.eventshop.platform.kafka.streams.StoreUnavailable;
+import com.eventshop.platform.security.ServiceTokens;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,8 +19,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
+import tools.jackson.databind.json.JsonMapper;
 
-/** The payment provider adapter and payments' topology on the service's StreamsBuilder. */
+/** The payment provider adapter, payments' topology on the service's StreamsBuilder and queries of its store. */
 @Configuration(proxyBeanMethods = false)
 public class PaymentsConfiguration {
 
@@ -51,5 +59,14 @@ public class PaymentsConfiguration {
                 Sleeper.THREAD, properties.refundRetryInterval(), true, paymentProviderCalls,
                 properties.answerCheckInterval());
         return (builder, settings) -> PaymentsTopology.define(builder, config);
+    }
+
+    /** The payment of an order, from this instance's store or forwarded to the instance that owns it. */
+    @Bean
+    StoreQueries<PaymentRecord> paymentQueries(StreamsBuilderFactoryBean factory, KafkaStreamsInteractiveQueryService iq,
+            PaymentsProperties properties, ServiceTokens tokens, JsonMapper json) {
+        return StoreQueries.of(PaymentsTopology.PAYMENTS_STORE, factory, iq, new KeyOwnerForwarder(
+                properties.forwardTimeout(), properties.forwardTimeout(), tokens, json,
+                new StoreUnavailable("Payment temporarily unavailable")));
     }
 }

@@ -3,11 +3,15 @@ package com.eventshop.shipping.api;
 import com.eventshop.contracts.ShipmentStatus;
 import com.eventshop.contracts.Topics;
 import com.eventshop.contracts.commands.CarrierReported;
+import com.eventshop.platform.kafka.streams.KeyOwnerForwarder;
+import com.eventshop.platform.kafka.streams.StoreQueries;
 import com.eventshop.platform.security.RequestUser;
 import com.eventshop.platform.web.ProblemException;
 import com.eventshop.shipping.domain.Shipment;
 import com.eventshop.shipping.domain.ShipmentDesk;
 import com.eventshop.shipping.domain.WebhookAuthenticator;
+import com.eventshop.shipping.streams.ShipmentRecords;
+import com.eventshop.shipping.streams.internal.ShipmentRecord;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -61,13 +65,13 @@ public class ShipmentController {
     public record Accepted(String shipmentId, String orderId, String status, long delayMillis) {
     }
 
-    private final ShipmentQueries queries;
+    private final StoreQueries<ShipmentRecord> queries;
     private final ShipmentDesk desk;
     private final WebhookAuthenticator authenticator;
     private final KafkaTemplate<String, Object> kafka;
     private final Clock clock = Clock.systemUTC();
 
-    public ShipmentController(ShipmentQueries queries, ShipmentDesk desk, WebhookAuthenticator authenticator,
+    public ShipmentController(StoreQueries<ShipmentRecord> queries, ShipmentDesk desk, WebhookAuthenticator authenticator,
                               KafkaTemplate<String, Object> kafka) {
         this.queries = queries;
         this.desk = desk;
@@ -75,14 +79,21 @@ public class ShipmentController {
         this.kafka = kafka;
     }
 
+    /** A shipment, from the instance that owns its order. */
     @GetMapping("/{orderId}")
-    public ShipmentView get(@PathVariable String orderId) {
-        Shipment shipment = shipment(validOrderId(orderId));
+    public ShipmentView get(@PathVariable String orderId,
+            @RequestHeader(name = KeyOwnerForwarder.FORWARDED_HEADER, required = false) String forwarded) {
+        validOrderId(orderId);
         // A customer sees their own shipments only; someone else's is answered as not found.
-        if (!RequestUser.current().mayActFor(shipment.customerId())) {
-            throw ProblemException.notFound("No shipment for order " + orderId).with("orderId", orderId);
-        }
-        return ShipmentView.of(shipment);
+        RequestUser user = RequestUser.current();
+        return queries.find(orderId, forwarded != null, "/api/shipments/" + KeyOwnerForwarder.encode(orderId),
+                        ShipmentView.class, record -> {
+                            Shipment shipment = ShipmentRecords.toDomain(record);
+                            return shipment != null && user.mayActFor(shipment.customerId())
+                                    ? ShipmentView.of(shipment) : null;
+                        })
+                .orElseThrow(() -> ProblemException.notFound("No shipment for order " + orderId)
+                        .with("orderId", orderId));
     }
 
     /**
@@ -147,8 +158,9 @@ public class ShipmentController {
                 delayMillis);
     }
 
+    /** A shipment this instance owns (carrier calls are answered by the owner; elsewhere a 503 with Retry-After). */
     private Shipment shipment(String orderId) {
-        return queries.find(orderId).orElseThrow(() ->
+        return queries.findLocal(orderId).map(ShipmentRecords::toDomain).orElseThrow(() ->
                 ProblemException.notFound("No shipment for order " + orderId).with("orderId", orderId));
     }
 

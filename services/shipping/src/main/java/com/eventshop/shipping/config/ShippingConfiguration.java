@@ -1,6 +1,11 @@
 package com.eventshop.shipping.config;
 
 import com.eventshop.platform.kafka.streams.EventshopTopology;
+import com.eventshop.platform.kafka.streams.KeyOwnerForwarder;
+import com.eventshop.platform.kafka.streams.StoreQueries;
+import com.eventshop.platform.kafka.streams.StoreUnavailable;
+import com.eventshop.platform.security.ServiceTokens;
+import com.eventshop.shipping.streams.internal.ShipmentRecord;
 import com.eventshop.shipping.domain.Carrier;
 import com.eventshop.shipping.domain.ShipmentDesk;
 import com.eventshop.shipping.domain.SimulatedCarrier;
@@ -11,8 +16,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
+import tools.jackson.databind.json.JsonMapper;
 
-/** The carrier adapter, the webhook authenticator and shipping's topology. */
+/** The carrier adapter, the webhook authenticator, shipping's topology and queries of its shipments. */
 @Configuration(proxyBeanMethods = false)
 public class ShippingConfiguration {
 
@@ -41,5 +49,14 @@ public class ShippingConfiguration {
     EventshopTopology shippingTopology(Carrier carrier, ShippingProperties properties) {
         ShippingTopology.Config config = new ShippingTopology.Config(carrier, properties.checkInterval(), true);
         return (builder, settings) -> ShippingTopology.define(builder, config);
+    }
+
+    /** Shipments, from this instance's store or forwarded to the instance that owns the order. */
+    @Bean
+    StoreQueries<ShipmentRecord> shipmentQueries(StreamsBuilderFactoryBean factory,
+            KafkaStreamsInteractiveQueryService iq, ServiceTokens tokens, JsonMapper json) {
+        return StoreQueries.of(ShippingTopology.SHIPMENTS_STORE, factory, iq, new KeyOwnerForwarder(
+                KeyOwnerForwarder.DEFAULT_CONNECT_TIMEOUT, KeyOwnerForwarder.DEFAULT_READ_TIMEOUT, tokens, json,
+                new StoreUnavailable("Shipment temporarily unavailable")));
     }
 }
