@@ -75,7 +75,10 @@ export function eventSentence(e, ctx = sentenceContext(null)) {
     }
     case 'InventoryChecked':
       if (s.passed === 'true') return 'Stock reserved';
-      if (s.unknownProducts) return `We no longer sell ${names(s.unknownProducts.split('; '), ctx)}`;
+      // (an empty list is summarised as "0 items")
+      if (s.unknownProducts && !/^\d+ items?$/.test(s.unknownProducts)) {
+        return `We no longer sell ${names(s.unknownProducts.split('; '), ctx)}`;
+      }
       return 'Not enough stock for this order';
     case 'FraudChecked':
       return s.passed === 'true' ? 'Security checks passed' : 'Our security checks stopped this order';
