@@ -92,6 +92,7 @@ public class AuthController {
                 .cacheControl(CacheControl.noStore()).body(created);
     }
 
+    @Operation(summary = "My personal API tokens (without their secrets)")
     @GetMapping(value = "/api/auth/api-tokens", produces = MediaType.APPLICATION_JSON_VALUE)
     public List<ApiTokenView> apiTokens() {
         return accounts.apiTokens(RequestUser.current());
@@ -117,6 +118,7 @@ public class AuthController {
                 .body(keys.publicKeys().toJSONObject());
     }
 
+    @Operation(summary = "My account: name, email, address and roles")
     @GetMapping(value = "/api/customers/me", produces = MediaType.APPLICATION_JSON_VALUE)
     public AccountView me() {
         RequestUser user = RequestUser.current();

@@ -5,6 +5,7 @@ import com.eventshop.catalog.api.CatalogJson.CategoryRequest;
 import com.eventshop.catalog.domain.Slug;
 import com.eventshop.catalog.store.CatalogStore;
 import com.eventshop.platform.web.ProblemException;
+import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -28,17 +29,20 @@ public class CategoryController {
         this.store = store;
     }
 
+    @Operation(operationId = "listCategories", summary = "List categories")
     @GetMapping
     public List<CategoryJson> list() {
         return store.categories().stream().map(CategoryJson::of).toList();
     }
 
+    @Operation(operationId = "getCategory", summary = "A category by slug")
     @GetMapping("/{slug}")
     public CategoryJson get(@PathVariable String slug) {
         return store.category(slug).map(CategoryJson::of)
                 .orElseThrow(() -> ProblemException.notFound("No category '" + slug + "'"));
     }
 
+    @Operation(operationId = "createCategory", summary = "Create a category (admin)")
     @PostMapping
     public ResponseEntity<CategoryJson> create(@RequestBody CategoryRequest request) {
         Slug slug = new Slug(required(request.slug(), "slug"));
@@ -46,6 +50,7 @@ public class CategoryController {
         return ResponseEntity.created(URI.create("/api/catalog/categories/" + created.slug())).body(created);
     }
 
+    @Operation(operationId = "updateCategory", summary = "Update a category (admin)")
     @PutMapping("/{slug}")
     public CategoryJson update(@PathVariable String slug, @RequestBody CategoryRequest request) {
         if (request.slug() != null && !request.slug().equals(slug)) {
@@ -56,6 +61,7 @@ public class CategoryController {
                 request.version()));
     }
 
+    @Operation(operationId = "deleteCategory", summary = "Delete a category (admin)")
     @DeleteMapping("/{slug}")
     public ResponseEntity<Void> delete(@PathVariable String slug) {
         store.deleteCategory(slug);

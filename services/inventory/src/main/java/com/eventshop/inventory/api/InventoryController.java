@@ -5,6 +5,7 @@ import com.eventshop.contracts.commands.StockAdjusted;
 import com.eventshop.contracts.tables.Stock;
 import com.eventshop.inventory.streams.InventoryTopology;
 import com.eventshop.platform.web.ProblemException;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -76,6 +77,7 @@ public class InventoryController {
      * with the same {@code Idempotency-Key} is applied once. Only for a product the catalog
      * knows (404 {@code unknown-product} otherwise, nothing written).
      */
+    @Operation(summary = "Set a product's stock level (admin)")
     @PutMapping("/{productId}")
     public ResponseEntity<AdjustmentAccepted> setStock(@PathVariable String productId,
             @Valid @RequestBody StockLevelRequest body,
@@ -109,6 +111,7 @@ public class InventoryController {
     }
 
     /** Stock of a product, from the instance that owns it. */
+    @Operation(summary = "A product's stock: on hand, reserved and available")
     @GetMapping("/{productId}")
     public ResponseEntity<?> getStock(@PathVariable String productId,
             @RequestHeader(name = StockForwarder.FORWARDED_HEADER, required = false) String forwarded) {

@@ -5,6 +5,7 @@ import com.eventshop.payments.streams.PaymentRecords;
 import com.eventshop.payments.streams.internal.PaymentRecord;
 import com.eventshop.platform.security.RequestUser;
 import com.eventshop.platform.web.ProblemException;
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -55,6 +56,7 @@ public class PaymentController {
         this.forwarder = forwarder;
     }
 
+    @Operation(summary = "The payment of an order")
     @GetMapping("/{orderId}")
     public ResponseEntity<?> getPayment(@PathVariable String orderId,
             @RequestHeader(name = PaymentForwarder.FORWARDED_HEADER, required = false) String forwarded) {

@@ -8,6 +8,7 @@ import com.eventshop.platform.web.ProblemException;
 import com.eventshop.shipping.domain.Shipment;
 import com.eventshop.shipping.domain.ShipmentDesk;
 import com.eventshop.shipping.domain.WebhookAuthenticator;
+import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -75,6 +76,7 @@ public class ShipmentController {
         this.kafka = kafka;
     }
 
+    @Operation(summary = "The shipment of an order, with its tracking number and status")
     @GetMapping("/{orderId}")
     public ShipmentView get(@PathVariable String orderId) {
         Shipment shipment = shipment(validOrderId(orderId));
@@ -91,6 +93,7 @@ public class ShipmentController {
      * {@code X-Carrier-Timestamp: <epoch seconds>}. 401 for a bad signature, a stale timestamp or
      * a replay; 404 for an unknown shipment; 409 for an illegal transition; 202 when accepted.
      */
+    @Operation(summary = "A carrier reports a shipment event (signed webhook)")
     @PostMapping("/{shipmentId}/events")
     public ResponseEntity<Accepted> carrierEvent(@PathVariable String shipmentId,
             @RequestHeader(name = TIMESTAMP_HEADER, required = false) String timestamp,
@@ -109,6 +112,7 @@ public class ShipmentController {
     }
 
     /** Simulated carrier: hold the parcel {@code seconds} longer before its next step. */
+    @Operation(summary = "Simulated carrier: delay a shipment")
     @PostMapping("/{shipmentId}/simulated/delay")
     public ResponseEntity<Accepted> delay(@PathVariable String shipmentId, @RequestParam long seconds) {
         if (seconds < 1 || seconds > 86_400) {
@@ -118,6 +122,7 @@ public class ShipmentController {
     }
 
     /** Simulated carrier: the parcel is lost. */
+    @Operation(summary = "Simulated carrier: lose a shipment")
     @PostMapping("/{shipmentId}/simulated/lose")
     public ResponseEntity<Accepted> lose(@PathVariable String shipmentId) {
         return ResponseEntity.accepted().body(report(shipment(orderIdOf(shipmentId)), ShipmentStatus.LOST, 0));
