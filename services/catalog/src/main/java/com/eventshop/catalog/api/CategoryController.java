@@ -8,6 +8,7 @@ import com.eventshop.platform.web.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Categories: public list and detail; create, update and delete for admins. */
@@ -43,6 +45,7 @@ public class CategoryController {
     }
 
     @Operation(operationId = "createCategory", summary = "Create a category (admin)")
+    @ResponseStatus(HttpStatus.CREATED) // what the OpenAPI description documents
     @PostMapping
     public ResponseEntity<CategoryJson> create(@RequestBody CategoryRequest request) {
         Slug slug = new Slug(required(request.slug(), "slug"));
@@ -62,6 +65,7 @@ public class CategoryController {
     }
 
     @Operation(operationId = "deleteCategory", summary = "Delete a category (admin)")
+    @ResponseStatus(HttpStatus.NO_CONTENT) // what the OpenAPI description documents
     @DeleteMapping("/{slug}")
     public ResponseEntity<Void> delete(@PathVariable String slug) {
         store.deleteCategory(slug);

@@ -37,6 +37,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import tools.jackson.databind.JsonNode;
@@ -83,6 +84,7 @@ public class ProductController {
     }
 
     @Operation(operationId = "createProduct", summary = "Create a product (admin)")
+    @ResponseStatus(HttpStatus.CREATED) // what the OpenAPI description documents
     @PostMapping
     public ResponseEntity<ProductDetail> create(@RequestBody ProductRequest request) {
         ProductDetail created = ProductDetail.of(store.createProduct(request.id(), draft(request)), urls);
@@ -100,6 +102,7 @@ public class ProductController {
 
     /** Deletes the product, its images and their objects; {@code ?version=} guards it. */
     @Operation(operationId = "deleteProduct", summary = "Delete a product (admin)")
+    @ResponseStatus(HttpStatus.NO_CONTENT) // what the OpenAPI description documents
     @DeleteMapping("/{id}")
     public ResponseEntity<Void> delete(@PathVariable String id, @RequestParam(required = false) Long version) {
         for (ProductImage image : store.deleteProduct(id, version)) {
@@ -110,6 +113,7 @@ public class ProductController {
 
     /** One or more files in the multipart part(s) {@code files}. */
     @Operation(summary = "Upload images of a product (admin)")
+    @ResponseStatus(HttpStatus.CREATED) // what the OpenAPI description documents
     @PostMapping(path = "/{id}/images", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public ResponseEntity<ProductDetail> addImages(@PathVariable String id, @RequestPart("files") List<MultipartFile> files) {
         if (files == null || files.isEmpty()) {

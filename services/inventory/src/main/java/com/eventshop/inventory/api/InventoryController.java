@@ -19,6 +19,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -78,6 +80,7 @@ public class InventoryController {
      * knows (404 {@code unknown-product} otherwise, nothing written).
      */
     @Operation(summary = "Set a product's stock level (admin)")
+    @ResponseStatus(HttpStatus.ACCEPTED) // what the OpenAPI description documents
     @PutMapping("/{productId}")
     public ResponseEntity<AdjustmentAccepted> setStock(@PathVariable String productId,
             @Valid @RequestBody StockLevelRequest body,

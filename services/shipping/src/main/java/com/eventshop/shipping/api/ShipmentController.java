@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -94,6 +95,7 @@ public class ShipmentController {
      * a replay; 404 for an unknown shipment; 409 for an illegal transition; 202 when accepted.
      */
     @Operation(summary = "A carrier reports a shipment event (signed webhook)")
+    @ResponseStatus(HttpStatus.ACCEPTED) // what the OpenAPI description documents
     @PostMapping("/{shipmentId}/events")
     public ResponseEntity<Accepted> carrierEvent(@PathVariable String shipmentId,
             @RequestHeader(name = TIMESTAMP_HEADER, required = false) String timestamp,
@@ -113,6 +115,7 @@ public class ShipmentController {
 
     /** Simulated carrier: hold the parcel {@code seconds} longer before its next step. */
     @Operation(summary = "Simulated carrier: delay a shipment")
+    @ResponseStatus(HttpStatus.ACCEPTED) // what the OpenAPI description documents
     @PostMapping("/{shipmentId}/simulated/delay")
     public ResponseEntity<Accepted> delay(@PathVariable String shipmentId, @RequestParam long seconds) {
         if (seconds < 1 || seconds > 86_400) {
@@ -123,6 +126,7 @@ public class ShipmentController {
 
     /** Simulated carrier: the parcel is lost. */
     @Operation(summary = "Simulated carrier: lose a shipment")
+    @ResponseStatus(HttpStatus.ACCEPTED) // what the OpenAPI description documents
     @PostMapping("/{shipmentId}/simulated/lose")
     public ResponseEntity<Accepted> lose(@PathVariable String shipmentId) {
         return ResponseEntity.accepted().body(report(shipment(orderIdOf(shipmentId)), ShipmentStatus.LOST, 0));
