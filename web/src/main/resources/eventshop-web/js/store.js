@@ -1,7 +1,7 @@
 // The storefront: one page, routes in the URL hash (#/c/shoes, #/p/p-001, #/orders/<id>, ...).
 import { api, session, onSessionChange, ApiError } from './api.js';
 import { catalog, orders, followOrder, platformStatus, CANCELLABLE } from './catalog.js';
-import { timelineList } from './timeline.js';
+import { shopperTimeline, sentenceContext, reasonText } from './timeline.js';
 import {
   el, show, loading, errorNotice, notice, toast, money, when,
   productId, productPrice, productImage, productImages, categoryOf,
@@ -268,11 +268,34 @@ function checkoutPage() {
   }
 }
 
-function orderLines(order) {
+/** The names and pictures of the products of an order, from the catalog, asked once per page view. */
+function productBook() {
+  const products = new Map();
+  return {
+    names: () => new Map([...products].filter(([, p]) => p?.name).map(([id, p]) => [id, p.name])),
+    get: id => products.get(id),
+    /** Loads the products not asked for yet; resolves true when something new arrived. */
+    async load(ids) {
+      const missing = [...new Set(ids)].filter(id => !products.has(id));
+      missing.forEach(id => products.set(id, null));
+      const found = await Promise.all(missing.map(id => catalog.product(id).then(p => products.set(id, p) && true, () => false)));
+      return found.some(Boolean);
+    },
+  };
+}
+
+function orderLines(order, book) {
   return el('table',
     el('thead', el('tr', el('th', 'Product'), el('th.num', 'Quantity'), el('th.num', 'Price'))),
-    el('tbody', (order.lines || []).map(l => el('tr', el('td', el('a', { href: `#/p/${encodeURIComponent(l.productId)}` }, l.productId)),
-      el('td.num', l.quantity), el('td.num', money(l.unitPriceCents * l.quantity, order.currency))))));
+    el('tbody', (order.lines || []).map(l => {
+      const p = book.get(l.productId);
+      return el('tr', { dataset: { productId: l.productId } },
+        el('td', el('a.order-product', { href: `#/p/${encodeURIComponent(l.productId)}` },
+          el('img.thumb', { src: p ? productImage(p, 'small') : '/img/placeholder.svg', alt: '', width: 48, height: 36 }),
+          el('span.product-name', p?.name || 'Product')),
+          el('span.category', ` ${money(l.unitPriceCents, order.currency)} each`)),
+        el('td.num', l.quantity), el('td.num', money(l.unitPriceCents * l.quantity, order.currency)));
+    })));
 }
 
 async function orderPage(id) {
@@ -285,7 +308,9 @@ async function orderPage(id) {
   const cancelBox = el('div.actions');
   const details = el('div');
   const timeline = el('section.panel', { hidden: true }, el('h2', 'Timeline'));
+  const book = productBook();
   let current;
+  let events = [];
 
   const render = order => {
     if (current && order.version !== undefined && order.version < current.version) return;
@@ -294,29 +319,40 @@ async function orderPage(id) {
     badge.dataset.state = order.state;
     show(badge, stateBadge(order.state));
     show(steps, orderSteps(order.state));
+    const ctx = sentenceContext(order, book.names());
     show(reasons, order.reasons?.length
-      ? notice(order.state === 'CANCELLED' ? 'info' : 'error', { 'data-testid': 'order-reasons' }, el('strong', 'Reason: '), order.reasons.join(', '))
+      ? notice(order.state === 'CANCELLED' ? 'info' : 'error', { 'data-testid': 'order-reasons' }, el('strong', 'Reason: '),
+        capitalise(order.reasons.map(r => reasonText(r, ctx)).join('; ')))
       : '');
     show(cancelBox, CANCELLABLE.includes(order.state)
       ? el('button.danger', { type: 'button', id: 'cancel-order', onclick: cancel }, 'Cancel order') : '');
     show(details, el('div.columns',
-      el('section.panel', el('h2', 'Items'), orderLines(order), el('p.total', 'Total ', money(order.totalCents, order.currency))),
+      el('section.panel', el('h2', 'Items'), orderLines(order, book), el('p.total', 'Total ', money(order.totalCents, order.currency))),
       el('aside.panel', el('h2', 'Delivery'),
         order.shippingAddress ? el('address', [order.shippingAddress.name, order.shippingAddress.street,
           `${order.shippingAddress.postalCode} ${order.shippingAddress.city}`, order.shippingAddress.country].flatMap(x => [x, el('br')])) : '',
         order.trackingNumber ? el('p', 'Tracking number ', el('strong', order.trackingNumber)) : '',
         el('p.category', `Placed ${when(order.createdAt)} · updated ${when(order.updatedAt)}`))));
     if (isTerminal(order.state)) connection.textContent = 'Final state reached.';
+    renderTimeline();
     loadTimeline();
+    // names and pictures instead of product ids: the page is drawn again once the catalog answered
+    book.load((order.lines || []).map(l => l.productId)).then(arrived => { if (arrived && current) render(current); });
   };
+
+  function renderTimeline() {
+    if (!events.length) return;
+    timeline.hidden = false;
+    show(timeline, el('h2', 'What happened'), shopperTimeline(events, sentenceContext(current, book.names())));
+  }
 
   async function loadTimeline() {
     try {
-      const events = await orders.timeline(id);
-      const list = Array.isArray(events) ? events : events?.events || events?.timeline || [];
+      const answer = await orders.timeline(id);
+      const list = Array.isArray(answer) ? answer : answer?.events || answer?.timeline || [];
       if (!list.length) return;
-      timeline.hidden = false;
-      show(timeline, el('h2', 'Timeline'), timelineList(list));
+      events = list;
+      renderTimeline();
     } catch { /* the timeline is optional */ }
   }
 
@@ -360,6 +396,10 @@ async function myOrders() {
   } catch (e) {
     show(main, el('h1', 'My orders'), errorNotice(e, 'Your orders could not be loaded'));
   }
+}
+
+function capitalise(text) {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function nextAfterLogin() {

@@ -114,32 +114,58 @@ export function categoryOf(p) {
 
 // ---- Orders ----
 
-export const ORDER_STEPS = ['CREATED', 'VALIDATED', 'PAID', 'CONFIRMED', 'SHIPPED', 'DELIVERED'];
+/**
+ * The steps a shopper follows. Orders go CREATED → CONFIRMED directly; orders of the earlier flow
+ * passed VALIDATED and PAID on the way, which count as "received" here. PACKED and
+ * OUT_FOR_DELIVERY are the shipping service's states between the main steps.
+ */
+export const ORDER_STEPS = ['CREATED', 'CONFIRMED', 'SHIPPED', 'DELIVERED'];
 const FAILED = ['REJECTED', 'PAYMENT_FAILED', 'CANCELLED'];
-/** States between the main steps that the shipping service reports. */
-const SHIPPING_DETAIL = { PACKED: 'CONFIRMED', OUT_FOR_DELIVERY: 'SHIPPED' };
+const STEP_OF = { VALIDATED: 'CREATED', PAID: 'CREATED', PACKED: 'CONFIRMED', OUT_FOR_DELIVERY: 'SHIPPED' };
+
+/** What a shopper calls each state of an order (old states VALIDATED and PAID included). */
+export const STATE_TEXT = {
+  CREATED: 'Received',
+  VALIDATED: 'Checked',
+  PAID: 'Paid',
+  CONFIRMED: 'Confirmed',
+  PACKED: 'Packed',
+  SHIPPED: 'Shipped',
+  OUT_FOR_DELIVERY: 'Out for delivery',
+  DELIVERED: 'Delivered',
+  REJECTED: 'Rejected',
+  PAYMENT_FAILED: 'Payment failed',
+  CANCELLED: 'Cancelled',
+  UNKNOWN: 'Being updated',
+};
+
+export function stateText(state) {
+  return STATE_TEXT[state] || (state ? String(state).replaceAll('_', ' ').toLowerCase().replace(/^./, c => c.toUpperCase()) : '');
+}
 
 export function stateClass(state) {
   if (FAILED.includes(state)) return 'bad';
-  if (['CONFIRMED', 'SHIPPED', 'DELIVERED'].includes(state)) return 'good';
+  if (['CONFIRMED', 'PACKED', 'SHIPPED', 'OUT_FOR_DELIVERY', 'DELIVERED'].includes(state)) return 'good';
   return 'wait';
 }
 
 export function stateBadge(state) {
-  return el(`span.state.${stateClass(state)}`, { 'data-state': state }, state.replaceAll('_', ' '));
+  return el(`span.state.${stateClass(state)}`, { 'data-state': state }, stateText(state));
 }
 
 /** The order's progress as a row of steps; a failed order shows where it stopped and why. */
 export function orderSteps(state) {
   const failed = FAILED.includes(state);
   // a failed order was at least created; where exactly it stopped is in its reasons
-  const reached = failed ? 1 : ORDER_STEPS.indexOf(SHIPPING_DETAIL[state] || state);
+  const reached = failed ? 0 : Math.max(0, ORDER_STEPS.indexOf(STEP_OF[state] || state));
   const list = el('ol.steps', { 'aria-label': 'Order progress' });
   ORDER_STEPS.forEach((step, i) => {
-    const cls = i < reached || (i === reached && state === 'DELIVERED') ? 'done' : i === reached && !failed ? 'current' : '';
-    list.append(el(`li${cls ? '.' + cls : ''}`, { 'aria-current': i === reached && !failed ? 'step' : undefined }, step));
+    const cls = i < reached || (i === reached && (state === 'DELIVERED' || failed)) ? 'done'
+      : i === reached && !failed ? 'current' : '';
+    const label = i === reached && !failed && state !== step ? stateText(state) : stateText(step);
+    list.append(el(`li${cls ? '.' + cls : ''}`, { 'aria-current': i === reached && !failed ? 'step' : undefined, dataset: { step } }, label));
   });
-  if (failed) list.append(el('li.failed', { 'aria-current': 'step' }, state.replaceAll('_', ' ')));
+  if (failed) list.append(el('li.failed', { 'aria-current': 'step' }, stateText(state)));
   return list;
 }
 

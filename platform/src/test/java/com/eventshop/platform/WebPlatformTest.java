@@ -133,6 +133,13 @@ class WebPlatformTest {
         assertThat(api.get("info").get("title").asString()).isEqualTo("platform-test");
         assertThat(api.get("paths").has("/api/widgets")).isTrue();
         assertThat(api.get("paths").has("/api/widgets/{id}")).isTrue();
+        // the platform's conventions: bearer security, error answers as problem+json
+        assertThat(api.at("/components/securitySchemes/bearer/scheme").asString()).isEqualTo("bearer");
+        assertThat(api.at("/components/schemas/Problem/properties/traceId").isMissingNode()).isFalse();
+        JsonNode getWidget = api.at("/paths/~1api~1widgets~1{id}/get/responses");
+        assertThat(getWidget.has("404")).isTrue();
+        assertThat(getWidget.at("/404/content").has(PROBLEM_JSON)).isTrue();
+        assertThat(getWidget.at("/500/content").has(PROBLEM_JSON)).isTrue();
         HttpResponse<String> ui = http.send(http.request("/swagger-ui/index.html").GET().build());
         assertThat(ui.statusCode()).isEqualTo(200);
         assertThat(http.get("/swagger-ui.html").statusCode()).isIn(200, 302);

@@ -48,6 +48,9 @@ class WebUiBrowserTest {
     private static final LocatorAssertions.HasAttributeOptions LONG = new LocatorAssertions.HasAttributeOptions()
             .setTimeout(90_000);
 
+    /** An amount as Intl.NumberFormat writes it in euros, whatever the browser's locale: "€24.99" or "24,99 €". */
+    private static final String MONEY = "(€\\s?\\d[\\d,.\\s]*\\d{2}|\\d[\\d,.\\s]*\\d{2}\\s?€)";
+
     @TempDir
     static Path temp;
     static Eventshop shop;
@@ -152,6 +155,7 @@ class WebUiBrowserTest {
             assertThat(page.locator(".product-card").first()).isVisible();
             BrowserHarness.screenshot(page, "storefront-home");
             String name = page.locator(".product-card h3").first().innerText();
+            String productId = page.locator(".product-card").first().getAttribute("data-product-id");
 
             // find it with the search box
             page.getByLabel("Search products").fill(name);
@@ -181,7 +185,17 @@ class WebUiBrowserTest {
             BrowserHarness.screenshot(page, "storefront-order-confirmed");
             // the carrier moves it on: SHIPPED, then DELIVERED
             assertThat(page.locator("#order-state")).hasAttribute("data-state", "DELIVERED", LONG);
-            assertThat(page.locator(".steps li.done")).hasCount(6);
+            assertThat(page.locator(".steps li.done")).hasCount(4);
+            // the shopper's words: the product's name and picture, money, one sentence per event
+            assertThat(page.locator(".order-product .product-name").first()).hasText(name);
+            assertThat(page.locator(".order-product img").first()).not().hasAttribute("src", "/img/placeholder.svg");
+            assertThat(page.locator("#order-timeline")).containsText(
+                    Pattern.compile("We received your order of 1 item \\(" + MONEY + "\\)"));
+            assertThat(page.locator("#order-timeline")).containsText(Pattern.compile("Payment of " + MONEY + " (authorised|captured)"));
+            assertThat(page.locator("#order-timeline")).containsText("Delivered");
+            assertThat(page.locator("#order-timeline li").first()).not().containsText("=");
+            assertThat(page.locator("p.total")).containsText(Pattern.compile(MONEY));
+            assertThat(page.locator("main")).not().containsText(productId);
             BrowserHarness.screenshot(page, "storefront-order-delivered");
 
             page.navigate(base + "/#/orders");
@@ -211,7 +225,9 @@ class WebUiBrowserTest {
 
             page.navigate(base + "/#/orders/" + rejected);
             assertThat(page.locator("#order-state")).hasAttribute("data-state", "REJECTED", LONG);
-            assertThat(page.getByTestId("order-reasons")).containsText("OUT_OF_STOCK");
+            assertThat(page.getByTestId("order-reasons")).containsText("Out of stock for");
+            assertThat(page.locator("#order-timeline")).containsText(Pattern.compile("Rejected: out of stock for [^(]*\\S \\(1000 asked"));
+            assertThat(page.locator("main")).not().containsText(firstProductId());
             BrowserHarness.screenshot(page, "storefront-order-rejected");
         }
     }

@@ -2,6 +2,8 @@ package com.eventshop.platform.openapi;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import com.eventshop.platform.security.EventshopSecurityProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -24,5 +26,12 @@ public class EventshopOpenApiAutoConfiguration {
                 .version(version)
                 .description("Eventshop " + serviceName + " API. Errors are RFC 9457 application/problem+json; "
                         + "every response carries X-Trace-Id."));
+    }
+
+    /** Bearer security and problem+json error answers, in every description (see {@link EventshopOpenApiConventions}). */
+    @Bean
+    @ConditionalOnMissingBean
+    EventshopOpenApiConventions eventshopOpenApiConventions(ObjectProvider<EventshopSecurityProperties> security) {
+        return new EventshopOpenApiConventions(security.getIfAvailable());
     }
 }

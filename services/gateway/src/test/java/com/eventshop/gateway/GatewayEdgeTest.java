@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.eventshop.devinfra.Ports;
 import com.eventshop.devinfra.TestTokens;
+import com.eventshop.platform.web.RawHttp;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -28,6 +29,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.Banner;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -104,6 +107,29 @@ class GatewayEdgeTest {
         HttpResponse<String> accepted = get("/api/orders/o-1", TOKENS.customer("c-1"));
         assertThat(accepted.statusCode()).isEqualTo(503);
         assertThat(json(accepted).get("capability").asString()).isEqualTo("order");
+    }
+
+    List<RawHttp.Probe> malformedRequests() {
+        return RawHttp.malformedRequests("/api/orders");
+    }
+
+    /**
+     * What Tomcat rejects at the gateway before any filter runs (bad escapes, dot segments,
+     * control characters, oversized headers, bad methods) is problem+json, as the services answer.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("malformedRequests")
+    void malformedRequestsGetProblemJsonAtTheGateway(RawHttp.Probe probe) throws IOException {
+        List<String> headers = new java.util.ArrayList<>(probe.headers());
+        headers.add("Authorization: Bearer " + TOKENS.customer("c-1"));
+        RawHttp.Response response = RawHttp.send(port, probe.requestLine(), headers.toArray(String[]::new));
+        assertThat(response.status()).as(probe + ": " + response).satisfiesAnyOf(
+                status -> assertThat(status).isBetween(400, 499), status -> assertThat(status).isEqualTo(505));
+        assertThat(response.contentType()).as(probe + ": " + response).startsWith("application/problem+json");
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.path("status").asInt()).as(probe + ": " + response).isEqualTo(response.status());
+        assertThat(problem.path("title").asString()).as(probe + ": " + response).isNotBlank();
+        assertThat(response.body()).as(probe + ": no server internals").doesNotContain("Exception", "Tomcat", "<html");
     }
 
     @Test

@@ -45,6 +45,7 @@ public class AuthController {
     }
 
     @Operation(summary = "Sign up as a customer", description = "400 for a malformed email or a weak password, 409 if the email is taken.")
+    @ResponseStatus(HttpStatus.CREATED) // what the OpenAPI description documents
     @PostMapping(value = "/api/auth/signup", produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<AccountView> signup(@RequestBody SignupRequest request) {
         AccountView account = accounts.signup(request);
@@ -85,6 +86,7 @@ public class AuthController {
     }
 
     @Operation(summary = "Create a personal API token", description = "The token is in this answer only; keep it.")
+    @ResponseStatus(HttpStatus.CREATED) // what the OpenAPI description documents
     @PostMapping(value = "/api/auth/api-tokens", produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<CreatedApiToken> createApiToken(@RequestBody(required = false) CreateApiTokenRequest request) {
         CreatedApiToken created = accounts.createApiToken(RequestUser.current(), request == null ? null : request.name());
@@ -92,6 +94,7 @@ public class AuthController {
                 .cacheControl(CacheControl.noStore()).body(created);
     }
 
+    @Operation(summary = "My personal API tokens (without their secrets)")
     @GetMapping(value = "/api/auth/api-tokens", produces = MediaType.APPLICATION_JSON_VALUE)
     public List<ApiTokenView> apiTokens() {
         return accounts.apiTokens(RequestUser.current());
@@ -117,6 +120,7 @@ public class AuthController {
                 .body(keys.publicKeys().toJSONObject());
     }
 
+    @Operation(summary = "My account: name, email, address and roles")
     @GetMapping(value = "/api/customers/me", produces = MediaType.APPLICATION_JSON_VALUE)
     public AccountView me() {
         RequestUser user = RequestUser.current();

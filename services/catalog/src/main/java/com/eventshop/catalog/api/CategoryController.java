@@ -5,8 +5,10 @@ import com.eventshop.catalog.api.CatalogJson.CategoryRequest;
 import com.eventshop.catalog.domain.Slug;
 import com.eventshop.catalog.store.CatalogStore;
 import com.eventshop.platform.web.ProblemException;
+import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Categories: public list and detail; create, update and delete for admins. */
@@ -28,17 +31,21 @@ public class CategoryController {
         this.store = store;
     }
 
+    @Operation(operationId = "listCategories", summary = "List categories")
     @GetMapping
     public List<CategoryJson> list() {
         return store.categories().stream().map(CategoryJson::of).toList();
     }
 
+    @Operation(operationId = "getCategory", summary = "A category by slug")
     @GetMapping("/{slug}")
     public CategoryJson get(@PathVariable String slug) {
         return store.category(slug).map(CategoryJson::of)
                 .orElseThrow(() -> ProblemException.notFound("No category '" + slug + "'"));
     }
 
+    @Operation(operationId = "createCategory", summary = "Create a category (admin)")
+    @ResponseStatus(HttpStatus.CREATED) // what the OpenAPI description documents
     @PostMapping
     public ResponseEntity<CategoryJson> create(@RequestBody CategoryRequest request) {
         Slug slug = new Slug(required(request.slug(), "slug"));
@@ -46,6 +53,7 @@ public class CategoryController {
         return ResponseEntity.created(URI.create("/api/catalog/categories/" + created.slug())).body(created);
     }
 
+    @Operation(operationId = "updateCategory", summary = "Update a category (admin)")
     @PutMapping("/{slug}")
     public CategoryJson update(@PathVariable String slug, @RequestBody CategoryRequest request) {
         if (request.slug() != null && !request.slug().equals(slug)) {
@@ -56,6 +64,8 @@ public class CategoryController {
                 request.version()));
     }
 
+    @Operation(operationId = "deleteCategory", summary = "Delete a category (admin)")
+    @ResponseStatus(HttpStatus.NO_CONTENT) // what the OpenAPI description documents
     @DeleteMapping("/{slug}")
     public ResponseEntity<Void> delete(@PathVariable String slug) {
         store.deleteCategory(slug);

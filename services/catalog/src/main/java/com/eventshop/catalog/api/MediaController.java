@@ -6,6 +6,7 @@ import com.eventshop.catalog.media.MediaKeys;
 import com.eventshop.catalog.media.MediaStorage;
 import com.eventshop.catalog.media.MediaStorage.Visibility;
 import com.eventshop.platform.web.ProblemException;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import org.springframework.http.CacheControl;
@@ -34,6 +35,7 @@ public class MediaController {
         this.storage = storage;
     }
 
+    @Operation(summary = "A public media object (a product image) by its key")
     @GetMapping("/media/**")
     public ResponseEntity<byte[]> publicObject(HttpServletRequest request) {
         String key = key(request, PUBLIC_PREFIX);
@@ -44,6 +46,7 @@ public class MediaController {
                 .orElseThrow(() -> ProblemException.notFound("No media " + key));
     }
 
+    @Operation(summary = "A private media object by a signed, expiring URL")
     @GetMapping("/media-private/**")
     public ResponseEntity<byte[]> privateObject(HttpServletRequest request, @RequestParam long expires,
                                                 @RequestParam String signature) {

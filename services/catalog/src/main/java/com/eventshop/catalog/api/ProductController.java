@@ -17,6 +17,7 @@ import com.eventshop.catalog.media.MediaUrls;
 import com.eventshop.catalog.media.ProductImages;
 import com.eventshop.catalog.store.CatalogStore;
 import com.eventshop.platform.web.ProblemException;
+import io.swagger.v3.oas.annotations.Operation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -36,6 +37,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import tools.jackson.databind.JsonNode;
@@ -58,6 +60,7 @@ public class ProductController {
         this.urls = urls;
     }
 
+    @Operation(operationId = "listProducts", summary = "List products, by category, price or text")
     @GetMapping
     public ProductPage list(@RequestParam(required = false) String category,
                             @RequestParam(required = false) BigDecimal minPrice,
@@ -72,6 +75,7 @@ public class ProductController {
     }
 
     /** By id or by slug. */
+    @Operation(operationId = "getProduct", summary = "A product by id or slug, with its images")
     @GetMapping("/{idOrSlug}")
     public ProductDetail get(@PathVariable String idOrSlug) {
         Product product = store.product(idOrSlug).or(() -> store.productBySlug(idOrSlug))
@@ -79,12 +83,15 @@ public class ProductController {
         return ProductDetail.of(product, urls);
     }
 
+    @Operation(operationId = "createProduct", summary = "Create a product (admin)")
+    @ResponseStatus(HttpStatus.CREATED) // what the OpenAPI description documents
     @PostMapping
     public ResponseEntity<ProductDetail> create(@RequestBody ProductRequest request) {
         ProductDetail created = ProductDetail.of(store.createProduct(request.id(), draft(request)), urls);
         return ResponseEntity.created(URI.create("/api/catalog/products/" + created.id())).body(created);
     }
 
+    @Operation(operationId = "updateProduct", summary = "Update a product (admin)")
     @PutMapping("/{id}")
     public ProductDetail update(@PathVariable String id, @RequestBody ProductRequest request) {
         if (request.id() != null && !request.id().equals(id)) {
@@ -94,6 +101,8 @@ public class ProductController {
     }
 
     /** Deletes the product, its images and their objects; {@code ?version=} guards it. */
+    @Operation(operationId = "deleteProduct", summary = "Delete a product (admin)")
+    @ResponseStatus(HttpStatus.NO_CONTENT) // what the OpenAPI description documents
     @DeleteMapping("/{id}")
     public ResponseEntity<Void> delete(@PathVariable String id, @RequestParam(required = false) Long version) {
         for (ProductImage image : store.deleteProduct(id, version)) {
@@ -103,6 +112,8 @@ public class ProductController {
     }
 
     /** One or more files in the multipart part(s) {@code files}. */
+    @Operation(summary = "Upload images of a product (admin)")
+    @ResponseStatus(HttpStatus.CREATED) // what the OpenAPI description documents
     @PostMapping(path = "/{id}/images", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public ResponseEntity<ProductDetail> addImages(@PathVariable String id, @RequestPart("files") List<MultipartFile> files) {
         if (files == null || files.isEmpty()) {
@@ -120,12 +131,14 @@ public class ProductController {
     }
 
     /** Makes an image primary ({@code {"primary": true}}) and/or moves it ({@code {"position": 0}}). */
+    @Operation(summary = "Make an image primary or move it (admin)")
     @PatchMapping("/{id}/images/{imageId}")
     public ProductDetail arrangeImage(@PathVariable String id, @PathVariable String imageId,
                                       @RequestBody ImageArrangement arrangement) {
         return ProductDetail.of(store.arrangeImage(id, imageId, arrangement.primary(), arrangement.position()), urls);
     }
 
+    @Operation(summary = "Delete an image of a product (admin)")
     @DeleteMapping("/{id}/images/{imageId}")
     public ProductDetail deleteImage(@PathVariable String id, @PathVariable String imageId) {
         return ProductDetail.of(images.remove(id, imageId), urls);

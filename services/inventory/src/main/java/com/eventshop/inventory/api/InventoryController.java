@@ -7,6 +7,7 @@ import com.eventshop.inventory.streams.InventoryTopology;
 import com.eventshop.platform.kafka.streams.KeyOwnerForwarder;
 import com.eventshop.platform.kafka.streams.StoreQueries;
 import com.eventshop.platform.web.ProblemException;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -75,6 +77,8 @@ public class InventoryController {
      * with the same {@code Idempotency-Key} is applied once. Only for a product the catalog
      * knows (404 {@code unknown-product} otherwise, nothing written).
      */
+    @Operation(summary = "Set a product's stock level (admin)")
+    @ResponseStatus(HttpStatus.ACCEPTED) // what the OpenAPI description documents
     @PutMapping("/{productId}")
     public ResponseEntity<AdjustmentAccepted> setStock(@PathVariable String productId,
             @Valid @RequestBody StockLevelRequest body,
@@ -108,6 +112,7 @@ public class InventoryController {
     }
 
     /** Stock of a product, from the instance that owns it. */
+    @Operation(summary = "A product's stock: on hand, reserved and available")
     @GetMapping("/{productId}")
     public StockView getStock(@PathVariable String productId,
             @RequestHeader(name = KeyOwnerForwarder.FORWARDED_HEADER, required = false) String forwarded) {

@@ -2,6 +2,7 @@ package com.eventshop.orders.api;
 
 import com.eventshop.platform.security.RequestUser;
 import com.eventshop.platform.web.ProblemException;
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.http.MediaType;
@@ -29,6 +30,7 @@ public class OrderTimelineController {
         this.timeline = timeline;
     }
 
+    @Operation(summary = "Everything that happened to an order, read from the log")
     @GetMapping(value = "/{orderId}/timeline", produces = MediaType.APPLICATION_JSON_VALUE)
     public Timeline timeline(@PathVariable String orderId) {
         if (!ORDER_ID.matcher(orderId).matches()) {

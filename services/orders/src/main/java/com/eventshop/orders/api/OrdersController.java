@@ -44,6 +44,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.async.DeferredResult;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -89,6 +90,7 @@ public class OrdersController {
                     + "the same order back (nothing is written again); the same key with another body is 422. "
                     + "An unpriced product is 422 naming it. Answers 202 with Location; follow the order with "
                     + "GET ?waitFor=CONFIRMED or the events stream.")
+    @ResponseStatus(HttpStatus.ACCEPTED) // what the OpenAPI description documents
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     public CompletableFuture<ResponseEntity<OrderAccepted>> place(
             @Parameter(description = "Client-chosen key (1..200 visible ASCII characters) making retries safe", required = true)
@@ -236,6 +238,7 @@ public class OrdersController {
             description = "Allowed until the order is shipped (CREATED, VALIDATED, PAID, CONFIRMED, PACKED): writes "
                     + "OrderCancelRequested and answers 202; the processor decides and the view becomes CANCELLED. "
                     + "409 when the view shows the order shipped or finished.")
+    @ResponseStatus(HttpStatus.ACCEPTED) // what the OpenAPI description documents
     @PostMapping(value = "/{orderId}/cancel", produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<OrderAccepted> cancel(@PathVariable String orderId,
             @Valid @RequestBody(required = false) CancelRequest body) {

@@ -7,6 +7,7 @@ import com.eventshop.platform.kafka.streams.KeyOwnerForwarder;
 import com.eventshop.platform.kafka.streams.StoreQueries;
 import com.eventshop.platform.security.RequestUser;
 import com.eventshop.platform.web.ProblemException;
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
 import java.util.regex.Pattern;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -53,6 +54,7 @@ public class PaymentController {
         this.queries = queries;
     }
 
+    @Operation(summary = "The payment of an order")
     @GetMapping("/{orderId}")
     public PaymentView getPayment(@PathVariable String orderId,
             @RequestHeader(name = KeyOwnerForwarder.FORWARDED_HEADER, required = false) String forwarded) {

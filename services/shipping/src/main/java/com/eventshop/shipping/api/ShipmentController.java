@@ -12,6 +12,7 @@ import com.eventshop.shipping.domain.ShipmentDesk;
 import com.eventshop.shipping.domain.WebhookAuthenticator;
 import com.eventshop.shipping.streams.ShipmentRecords;
 import com.eventshop.shipping.streams.internal.ShipmentRecord;
+import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,6 +32,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -80,6 +82,7 @@ public class ShipmentController {
     }
 
     /** A shipment, from the instance that owns its order. */
+    @Operation(summary = "The shipment of an order, with its tracking number and status")
     @GetMapping("/{orderId}")
     public ShipmentView get(@PathVariable String orderId,
             @RequestHeader(name = KeyOwnerForwarder.FORWARDED_HEADER, required = false) String forwarded) {
@@ -102,6 +105,8 @@ public class ShipmentController {
      * {@code X-Carrier-Timestamp: <epoch seconds>}. 401 for a bad signature, a stale timestamp or
      * a replay; 404 for an unknown shipment; 409 for an illegal transition; 202 when accepted.
      */
+    @Operation(summary = "A carrier reports a shipment event (signed webhook)")
+    @ResponseStatus(HttpStatus.ACCEPTED) // what the OpenAPI description documents
     @PostMapping("/{shipmentId}/events")
     public ResponseEntity<Accepted> carrierEvent(@PathVariable String shipmentId,
             @RequestHeader(name = TIMESTAMP_HEADER, required = false) String timestamp,
@@ -120,6 +125,8 @@ public class ShipmentController {
     }
 
     /** Simulated carrier: hold the parcel {@code seconds} longer before its next step. */
+    @Operation(summary = "Simulated carrier: delay a shipment")
+    @ResponseStatus(HttpStatus.ACCEPTED) // what the OpenAPI description documents
     @PostMapping("/{shipmentId}/simulated/delay")
     public ResponseEntity<Accepted> delay(@PathVariable String shipmentId, @RequestParam long seconds) {
         if (seconds < 1 || seconds > 86_400) {
@@ -129,6 +136,8 @@ public class ShipmentController {
     }
 
     /** Simulated carrier: the parcel is lost. */
+    @Operation(summary = "Simulated carrier: lose a shipment")
+    @ResponseStatus(HttpStatus.ACCEPTED) // what the OpenAPI description documents
     @PostMapping("/{shipmentId}/simulated/lose")
     public ResponseEntity<Accepted> lose(@PathVariable String shipmentId) {
         return ResponseEntity.accepted().body(report(shipment(orderIdOf(shipmentId)), ShipmentStatus.LOST, 0));
