@@ -7,7 +7,6 @@ import com.eventshop.search.domain.SearchResults;
 import com.eventshop.search.feed.SearchView;
 import java.util.List;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -41,7 +40,13 @@ public class SearchController {
                                 @RequestParam(required = false) String page,
                                 @RequestParam(required = false) String size,
                                 @RequestParam(required = false) String after) {
-        return view.search(SearchRequest.parse(q, type, category, minPrice, maxPrice, sort, page, size, after));
+        SearchRequest request;
+        try {
+            request = SearchRequest.parse(q, type, category, minPrice, maxPrice, sort, page, size, after);
+        } catch (InvalidSearchException e) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, e.getMessage()).with("parameter", e.parameter());
+        }
+        return view.search(request);
     }
 
     @GetMapping("/suggest")
@@ -60,10 +65,5 @@ public class SearchController {
     @PostMapping("/admin/rebuild")
     public SearchView.RebuildResult rebuild() throws InterruptedException {
         return view.rebuild();
-    }
-
-    @ExceptionHandler(InvalidSearchException.class)
-    void invalid(InvalidSearchException e) {
-        throw new ProblemException(HttpStatus.BAD_REQUEST, e.getMessage()).with("parameter", e.parameter());
     }
 }

@@ -52,6 +52,10 @@ class IndexQueriesTest {
         index.page("http://127.0.0.1/about", PageCrawled.newBuilder().setJobId("j").setUrl("http://127.0.0.1/about")
                 .setHost("127.0.0.1").setTitle("About our espresso").setText("We roast beans.")
                 .setFetchedAt(Instant.ofEpochMilli(5)).setDepth(0).setFields(Map.of()).build());
+        index.page("http://127.0.0.1/guide", PageCrawled.newBuilder().setJobId("j").setUrl("http://127.0.0.1/guide")
+                .setHost("127.0.0.1").setTitle("Care guide for leather boots")
+                .setText("Clean leather boots with a soft brush.").setFetchedAt(Instant.now()).setDepth(1)
+                .setFields(Map.of()).build());
         index.refresh();
     }
 
@@ -220,6 +224,7 @@ class IndexQueriesTest {
         assertThat(pages.items()).extracting(SearchResults.Item::url).containsExactly("http://127.0.0.1/about");
         assertThat(pages.items().get(0).type()).isEqualTo("page");
         assertThat(ids(search("espresso "))).containsExactly("p-021");
+        assertThat(ids(search("leather boots", "type", "page"))).containsExactly("http://127.0.0.1/guide");
     }
 
     @Test
