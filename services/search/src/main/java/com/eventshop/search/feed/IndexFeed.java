@@ -40,9 +40,10 @@ import org.slf4j.LoggerFactory;
 public final class IndexFeed implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(IndexFeed.class);
-    private static final ContractSerde<Product> PRODUCTS = ContractSerde.of(Product.class);
-    private static final ContractSerde<Category> CATEGORIES = ContractSerde.of(Category.class);
-    private static final ContractSerde<PageCrawled> PAGES = ContractSerde.of(PageCrawled.class);
+    // one set per feed: a rebuild's feed decodes beside the live one
+    private final ContractSerde<Product> products = ContractSerde.of(Product.class);
+    private final ContractSerde<Category> categories = ContractSerde.of(Category.class);
+    private final ContractSerde<PageCrawled> pages = ContractSerde.of(PageCrawled.class);
     static final List<String> TOPICS = List.of(Topics.CATALOG_CATEGORIES.name(), Topics.CATALOG_PRODUCTS.name(),
             Topics.CRAWLER_PAGES.name());
 
@@ -257,14 +258,14 @@ public final class IndexFeed implements AutoCloseable {
                     if (record.value() == null) {
                         index.deleteProduct(key);
                     } else {
-                        index.product(key, PRODUCTS.decode(record.value()), record.timestamp());
+                        index.product(key, products.decode(record.value()), record.timestamp());
                     }
                 }
                 case "catalog.categories" -> {
                     if (record.value() == null) {
                         index.deleteCategory(key);
                     } else {
-                        Category category = CATEGORIES.decode(record.value());
+                        Category category = categories.decode(record.value());
                         index.category(key, category.getSlug(), category.getName());
                     }
                 }
@@ -272,7 +273,7 @@ public final class IndexFeed implements AutoCloseable {
                     if (record.value() == null) {
                         index.deletePage(key);
                     } else {
-                        index.page(key, PAGES.decode(record.value()));
+                        index.page(key, pages.decode(record.value()));
                     }
                 }
                 default -> { }

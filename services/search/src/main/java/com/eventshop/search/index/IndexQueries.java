@@ -116,7 +116,20 @@ public final class IndexQueries {
 
     private SearchResults run(IndexSearcher searcher, Map<String, String> categoryNames, SearchRequest request,
                               boolean full) throws IOException {
-        Query text = text(request.q());
+        SearchResults results = run(searcher, categoryNames, request, full, false);
+        if (results.total() == 0 && !request.q().isBlank()) {
+            // A misspelling that is itself a word of the index: look at the neighbours of every word
+            SearchResults wider = run(searcher, categoryNames, request, full, true);
+            if (wider.total() > 0) {
+                return wider;
+            }
+        }
+        return results;
+    }
+
+    private SearchResults run(IndexSearcher searcher, Map<String, String> categoryNames, SearchRequest request,
+                              boolean full, boolean fuzzyAlways) throws IOException {
+        Query text = text(request.q(), searcher.getIndexReader(), fuzzyAlways);
         Query query = filtered(request, text);
         Sort sort = sort(request.sort());
         int numHits = request.offset() + request.size();
@@ -140,7 +153,7 @@ public final class IndexQueries {
         long total = docs.totalHits.value;
         List<Item> items = items(searcher, docs, request, text, categoryNames);
         String suggestion = null;
-        if (full && total == 0 && !request.q().isBlank()) {
+        if (full && fuzzyAlways && total == 0) {
             suggestion = didYouMean(searcher, request).orElse(null);
         }
         String next = null;
@@ -151,8 +164,12 @@ public final class IndexQueries {
         return new SearchResults(total, items, facets, suggestion, next);
     }
 
-    /** The query words as a query (null: no text, everything matches). */
-    Query text(String q) {
+    /**
+     * The query words as a query (null: no text, everything matches). A word is looked up with
+     * typos in a field only where the field does not have it as typed (or when {@code fuzzyAlways}):
+     * what is spelled right costs no fuzzy expansion.
+     */
+    Query text(String q, IndexReader reader, boolean fuzzyAlways) throws IOException {
         if (q == null || q.isBlank()) {
             return null;
         }
@@ -165,9 +182,9 @@ public final class IndexQueries {
         for (int i = 0; i < words.size(); i++) {
             String word = words.get(i);
             BooleanQuery.Builder any = new BooleanQuery.Builder();
-            field(any, Fields.TITLE, word, TITLE_BOOST);
-            field(any, Fields.CATEGORY_TEXT, word, CATEGORY_BOOST);
-            field(any, Fields.DESCRIPTION, word, DESCRIPTION_BOOST);
+            field(any, Fields.TITLE, word, TITLE_BOOST, reader, fuzzyAlways);
+            field(any, Fields.CATEGORY_TEXT, word, CATEGORY_BOOST, reader, fuzzyAlways);
+            field(any, Fields.DESCRIPTION, word, DESCRIPTION_BOOST, reader, fuzzyAlways);
             if (typing && i == words.size() - 1) {
                 any.add(new BoostQuery(new PrefixQuery(new Term(Fields.PREFIX_TITLE, word)),
                         TITLE_BOOST * PREFIX_WEIGHT), Occur.SHOULD);
@@ -177,7 +194,8 @@ public final class IndexQueries {
         return all.build();
     }
 
-    private void field(BooleanQuery.Builder any, String field, String word, float boost) {
+    private void field(BooleanQuery.Builder any, String field, String word, float boost, IndexReader reader,
+                       boolean fuzzyAlways) throws IOException {
         Query exact = synonymsQueryBuilder.createBooleanQuery(field, word);
         if (exact != null) {
             any.add(new BoostQuery(exact, boost), Occur.SHOULD);
@@ -185,7 +203,7 @@ public final class IndexQueries {
         int edits = Typos.maxEdits(word);
         if (edits > 0) {
             String stem = analyzeOne(analyzers.index(), field, word);
-            if (stem != null) {
+            if (stem != null && (fuzzyAlways || reader.docFreq(new Term(field, stem)) == 0)) {
                 any.add(new BoostQuery(new FuzzyQuery(new Term(field, stem), edits, 0, FUZZY_EXPANSIONS, true),
                         boost * TYPO_WEIGHT), Occur.SHOULD);
             }
@@ -379,7 +397,8 @@ public final class IndexQueries {
         }
         String suggestion = String.join(" ", corrected);
         SearchRequest retry = request.withQuery(suggestion + " ");
-        return searcher.count(filtered(retry, text(retry.q()))) > 0 ? Optional.of(suggestion) : Optional.empty();
+        return searcher.count(filtered(retry, text(retry.q(), reader, true))) > 0 ? Optional.of(suggestion)
+                : Optional.empty();
     }
 
     /** The words of a query as typed: lower case, accents folded, not stemmed. */
