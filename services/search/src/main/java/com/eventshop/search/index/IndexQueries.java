@@ -119,10 +119,7 @@ public final class IndexQueries {
         SearchResults results = run(searcher, categoryNames, request, full, false);
         if (results.total() == 0 && !request.q().isBlank()) {
             // A misspelling that is itself a word of the index: look at the neighbours of every word
-            SearchResults wider = run(searcher, categoryNames, request, full, true);
-            if (wider.total() > 0) {
-                return wider;
-            }
+            return run(searcher, categoryNames, request, full, true); // and "did you mean" if still nothing
         }
         return results;
     }
