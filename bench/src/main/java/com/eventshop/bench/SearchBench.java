@@ -82,6 +82,7 @@ public final class SearchBench {
         String heap = options.getOrDefault("heap", "512m");
 
         System.out.println("Search benchmark on " + MachineInfo.describe());
+        System.out.println("Machine load at the start (1-min load average): " + loadAverage());
         System.out.printf(Locale.ROOT, "Config: %,d products, %,d pages, %d clients, %d s measured, search JVM -Xmx%s%n%n",
                 products, pages, clients, seconds, heap);
         Path dataDir = Files.createTempDirectory("eventshop-bench-search");
@@ -193,6 +194,7 @@ public final class SearchBench {
             running.set(false);
             pool.shutdown();
             pool.awaitTermination(30, TimeUnit.SECONDS);
+            System.out.println("Machine load while measuring (1-min load average, 2 cores): " + loadAverage());
             System.out.printf(Locale.ROOT, "Queries (%d clients, mixed: typos, prefixes, facets, filters, sorting, "
                             + "highlighting): %,d in %.0f s = %,.0f/s; p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, "
                             + "max %.1f ms; %d errors%n", clients, histogram.getTotalCount(), measured,
@@ -391,6 +393,15 @@ public final class SearchBench {
     static String get(HttpClient http, String url) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    /** Other work on the machine skews every figure: the 1-minute load average says how much. */
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (Exception e) {
+            return "unknown";
+        }
     }
 
     static String enc(String s) {
