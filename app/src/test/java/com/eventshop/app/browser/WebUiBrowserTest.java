@@ -346,7 +346,7 @@ class WebUiBrowserTest {
             // results as you type, with a typo ("sneakr" for "Sneaker")
             page.getByLabel("Search products").pressSequentially("city sneakr", new com.microsoft.playwright.Locator
                     .PressSequentiallyOptions().setDelay(40));
-            assertThat(page.locator(".search-hit[data-product-id='p-002'] h3 mark").first()).hasText(
+            assertThat(page.locator(".search-hit[data-product-id='p-002'] h3 mark").last()).hasText(
                     Pattern.compile("(?i)sneaker"), new LocatorAssertions.HasTextOptions().setTimeout(30_000));
             assertThat(page.locator("aside.facets button[data-facet='category'][data-value='shoes']")).isVisible();
             BrowserHarness.screenshot(page, "storefront-search-typo");

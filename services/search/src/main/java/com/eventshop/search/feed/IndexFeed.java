@@ -216,22 +216,23 @@ public final class IndexFeed implements AutoCloseable {
         return target.entrySet().stream().allMatch(e -> positions.getOrDefault(e.getKey(), 0L) >= e.getValue());
     }
 
+    /** Every partition of the three topics; waits until all exist (metadata can lag a new topic). */
     private List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> c) throws InterruptedException {
         while (running) {
             List<TopicPartition> partitions = new ArrayList<>();
-            boolean catalogPresent = true;
+            List<String> missing = new ArrayList<>();
             for (String topic : TOPICS) {
                 List<PartitionInfo> infos = c.partitionsFor(topic, Duration.ofSeconds(5));
                 if (infos == null || infos.isEmpty()) {
-                    catalogPresent &= topic.equals(Topics.CRAWLER_PAGES.name()); // pages are optional
+                    missing.add(topic);
                     continue;
                 }
                 infos.forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
             }
-            if (catalogPresent) {
+            if (missing.isEmpty()) {
                 return partitions;
             }
-            log.info("{} waits for the catalog topics to exist", name);
+            log.info("{} waits for the topics {} to exist", name, missing);
             Thread.sleep(1000);
         }
         return List.of();

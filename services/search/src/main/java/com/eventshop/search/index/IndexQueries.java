@@ -163,8 +163,8 @@ public final class IndexQueries {
 
     /**
      * The query words as a query (null: no text, everything matches). A word is looked up with
-     * typos in a field only where the field does not have it as typed (or when {@code fuzzyAlways}):
-     * what is spelled right costs no fuzzy expansion.
+     * typos only when no field has it as typed (or when {@code fuzzyAlways}): what is spelled
+     * right costs no fuzzy expansion.
      */
     Query text(String q, IndexReader reader, boolean fuzzyAlways) throws IOException {
         if (q == null || q.isBlank()) {
@@ -179,9 +179,10 @@ public final class IndexQueries {
         for (int i = 0; i < words.size(); i++) {
             String word = words.get(i);
             BooleanQuery.Builder any = new BooleanQuery.Builder();
-            field(any, Fields.TITLE, word, TITLE_BOOST, reader, fuzzyAlways);
-            field(any, Fields.CATEGORY_TEXT, word, CATEGORY_BOOST, reader, fuzzyAlways);
-            field(any, Fields.DESCRIPTION, word, DESCRIPTION_BOOST, reader, fuzzyAlways);
+            boolean typos = fuzzyAlways || !known(reader, word);
+            field(any, Fields.TITLE, word, TITLE_BOOST, typos);
+            field(any, Fields.CATEGORY_TEXT, word, CATEGORY_BOOST, typos);
+            field(any, Fields.DESCRIPTION, word, DESCRIPTION_BOOST, typos);
             if (typing && i == words.size() - 1) {
                 any.add(new BoostQuery(new PrefixQuery(new Term(Fields.PREFIX_TITLE, word)),
                         TITLE_BOOST * PREFIX_WEIGHT), Occur.SHOULD);
@@ -191,8 +192,18 @@ public final class IndexQueries {
         return all.build();
     }
 
-    private void field(BooleanQuery.Builder any, String field, String word, float boost, IndexReader reader,
-                       boolean fuzzyAlways) throws IOException {
+    /** Whether some searchable field has the word as typed (then it is not looked up with typos). */
+    private boolean known(IndexReader reader, String word) throws IOException {
+        for (String field : new String[] {Fields.TITLE, Fields.CATEGORY_TEXT, Fields.DESCRIPTION}) {
+            String stem = analyzeOne(analyzers.index(), field, word);
+            if (stem != null && reader.docFreq(new Term(field, stem)) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void field(BooleanQuery.Builder any, String field, String word, float boost, boolean typos) {
         Query exact = synonymsQueryBuilder.createBooleanQuery(field, word);
         if (exact != null) {
             any.add(new BoostQuery(exact, boost), Occur.SHOULD);
@@ -200,7 +211,7 @@ public final class IndexQueries {
         int edits = Typos.maxEdits(word);
         if (edits > 0) {
             String stem = analyzeOne(analyzers.index(), field, word);
-            if (stem != null && (fuzzyAlways || reader.docFreq(new Term(field, stem)) == 0)) {
+            if (stem != null && typos) {
                 any.add(new BoostQuery(new FuzzyQuery(new Term(field, stem), edits, 0, FUZZY_EXPANSIONS, true),
                         boost * TYPO_WEIGHT), Occur.SHOULD);
             }
@@ -302,9 +313,11 @@ public final class IndexQueries {
         for (int i = 0; i < count; i++) {
             ids[i] = hits[from + i].doc;
         }
+        // Rewritten once: typo and prefix queries become the terms they matched, so the
+        // highlighter does not expand them again for every hit.
         Map<String, String[]> highlights = text == null ? Map.of()
-                : highlighter(searcher).highlightFields(new String[] {Fields.TITLE, Fields.DESCRIPTION}, text, ids,
-                        new int[] {1, 1});
+                : highlighter(searcher).highlightFields(new String[] {Fields.TITLE, Fields.DESCRIPTION},
+                        searcher.rewrite(text), ids, new int[] {1, 1});
         StoredFields stored = searcher.storedFields();
         List<Item> items = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
@@ -331,7 +344,8 @@ public final class IndexQueries {
         UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, analyzers.index())
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
                 .withMaxLength(Documents.MAX_TEXT_CHARS)
-                .withMaxNoHighlightPassages(0);
+                .withMaxNoHighlightPassages(0)
+                .withWeightMatches(false); // term offsets from the postings: cheaper, same marks for these queries
         return new UnifiedHighlighter(builder) {
             @Override
             protected BreakIterator getBreakIterator(String field) {
