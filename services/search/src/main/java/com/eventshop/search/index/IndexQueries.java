@@ -313,15 +313,19 @@ public final class IndexQueries {
         for (int i = 0; i < count; i++) {
             ids[i] = hits[from + i].doc;
         }
-        // Rewritten once: typo and prefix queries become the terms they matched, so the
-        // highlighter does not expand them again for every hit.
-        Map<String, String[]> highlights = text == null ? Map.of()
-                : highlighter(searcher).highlightFields(new String[] {Fields.TITLE, Fields.DESCRIPTION},
-                        searcher.rewrite(text), ids, new int[] {1, 1});
         StoredFields stored = searcher.storedFields();
+        Map<Integer, Document> loaded = new HashMap<>();
+        for (int id : ids) {
+            loaded.put(id, stored.document(id));
+        }
+        // Rewritten once: typo and prefix queries become the terms they matched, so the
+        // highlighter does not expand them again for every hit; it reads the texts loaded above.
+        Map<String, String[]> highlights = text == null ? Map.of()
+                : highlighter(searcher, loaded).highlightFields(new String[] {Fields.TITLE, Fields.DESCRIPTION},
+                        searcher.rewrite(text), ids, new int[] {1, 1});
         List<Item> items = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            Document doc = stored.document(ids[i]);
+            Document doc = loaded.get(ids[i]);
             String title = doc.get(Fields.TITLE);
             String titleHtml = highlight(highlights, Fields.TITLE, i, title);
             String snippet = highlight(highlights, Fields.DESCRIPTION, i, head(doc.get(Fields.DESCRIPTION)));
@@ -340,7 +344,7 @@ public final class IndexQueries {
         return items;
     }
 
-    private UnifiedHighlighter highlighter(IndexSearcher searcher) {
+    private UnifiedHighlighter highlighter(IndexSearcher searcher, Map<Integer, Document> loaded) {
         UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, analyzers.index())
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
                 .withMaxLength(Documents.MAX_TEXT_CHARS)
@@ -352,6 +356,22 @@ public final class IndexQueries {
                 return Fields.TITLE.equals(field) ? new WholeBreakIterator()
                         : LengthGoalBreakIterator.createClosestToLength(
                                 BreakIterator.getSentenceInstance(Locale.ROOT), SNIPPET_CHARS, 0.3f);
+            }
+
+            @Override
+            protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs, int cacheChars)
+                    throws IOException {
+                List<CharSequence[]> values = new ArrayList<>();
+                for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                    Document d = loaded.get(doc);
+                    CharSequence[] row = new CharSequence[fields.length];
+                    for (int f = 0; f < fields.length; f++) {
+                        String value = d == null ? null : d.get(fields[f]);
+                        row[f] = value == null ? "" : value;
+                    }
+                    values.add(row);
+                }
+                return values;
             }
         };
     }

@@ -44,7 +44,7 @@ import tools.jackson.databind.JsonNode;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SearchFlowTest {
 
-    static final int GENERATED = 150;
+    static final int GENERATED = 80;
     static final String[] ADJECTIVES = {"Compact", "Rugged", "Classic", "Modern", "Vintage", "Deluxe", "Foldable"};
     static final String[] MATERIALS = {"Bamboo", "Leather", "Canvas", "Copper", "Walnut", "Ceramic"};
     static final String[] NOUNS = {"Lantern", "Satchel", "Notebook", "Teapot", "Blanket", "Stool", "Compass",
