@@ -102,9 +102,7 @@ public final class Topics {
     public static final TopicSpec CUSTOMERS = new TopicSpec("customers",
             List.of(Customer.class), TABLE_PARTITIONS, true, ACCOUNTS,
             Set.of(NOTIFICATIONS, FRAUD, OPS));
-    /** Pages fetched by crawl jobs, keyed by normalised URL: the latest fetch of a page wins. */
-    public static final TopicSpec CRAWLER_PAGES = new TopicSpec("crawler.pages",
-            List.of(PageCrawled.class), TABLE_PARTITIONS, true, CRAWLER, Set.of(SEARCH, OPS));
+    public static final TopicSpec CRAWLER_PAGES = new TopicSpec("crawler.pages", List.of(PageCrawled.class), TABLE_PARTITIONS, true, CRAWLER, Set.of(SEARCH, OPS));
 
     /**
      * Services that consume events have a dead-letter topic of their own: records they cannot
