@@ -2,6 +2,7 @@
 import { api, session, onSessionChange, ApiError } from './api.js';
 import { catalog, orders, followOrder, platformStatus, CANCELLABLE } from './catalog.js';
 import { shopperTimeline, sentenceContext, reasonText } from './timeline.js';
+import { searchPage, searchHash, suggestions } from './search.js';
 import {
   el, show, loading, errorNotice, notice, toast, money, when,
   productId, productPrice, productImage, productImages, categoryOf,
@@ -472,10 +473,13 @@ async function route() {
   const [path, query] = location.hash.replace(/^#/, '').split('?');
   const parts = (path || '/').split('/').filter(Boolean).map(decodeURIComponent);
   window.scrollTo(0, 0);
-  const q = new URLSearchParams(query || '').get('q');
-  document.getElementById('search-input').value = q || '';
+  const params = Object.fromEntries(new URLSearchParams(query || ''));
+  const q = params.q;
+  const input = document.getElementById('search-input');
+  if (document.activeElement !== input) input.value = q || '';
   switch (parts[0]) {
-    case undefined: return productList({ q });
+    case undefined: return q ? searchPage(main, { q }, addFound) : productList({});
+    case 'search': await renderCategories(params.category); return searchPage(main, params, addFound);
     case 'c': return productList({ category: parts[1] });
     case 'p': return productPage(parts[1]);
     case 'basket': return basketPage();
@@ -487,10 +491,32 @@ async function route() {
   }
 }
 
+function addFound(product) {
+  basket.add(product);
+  toast(`${product.name} added to your basket`);
+}
+
 document.getElementById('search-form').addEventListener('submit', e => {
   e.preventDefault();
   const q = document.getElementById('search-input').value.trim();
-  location.hash = q ? `#/?q=${encodeURIComponent(q)}` : '#/';
+  location.hash = q ? searchHash({ q }) : '#/';
+});
+
+// Results as you type: the results page follows the search box (the URL too, without new history).
+let typing;
+document.getElementById('search-input').addEventListener('input', e => {
+  clearTimeout(typing);
+  const q = e.target.value;
+  typing = setTimeout(async () => {
+    if (!q.trim()) return;
+    const current = new URLSearchParams(location.hash.split('?')[1] || '');
+    const type = location.hash.startsWith('#/search') ? current.get('type') || '' : '';
+    history.replaceState(null, '', searchHash({ q, type }));
+    route();
+    const list = document.getElementById('search-suggestions');
+    const titles = await suggestions(q);
+    list.replaceChildren(...titles.map(title => el('option', { value: title })));
+  }, 150);
 });
 window.addEventListener('hashchange', () => { route(); main.focus({ preventScroll: true }); });
 window.addEventListener('storage', renderBasketCount);

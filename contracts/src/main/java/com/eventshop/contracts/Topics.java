@@ -2,6 +2,7 @@ package com.eventshop.contracts;
 
 import static com.eventshop.contracts.Service.ACCOUNTS;
 import static com.eventshop.contracts.Service.CATALOG;
+import static com.eventshop.contracts.Service.CRAWLER;
 import static com.eventshop.contracts.Service.FRAUD;
 import static com.eventshop.contracts.Service.INVENTORY;
 import static com.eventshop.contracts.Service.NOTIFICATIONS;
@@ -23,6 +24,7 @@ import com.eventshop.contracts.events.OrderPaymentProcessed;
 import com.eventshop.contracts.events.OrderRejected;
 import com.eventshop.contracts.events.OrderRequested;
 import com.eventshop.contracts.events.OrderValidated;
+import com.eventshop.contracts.events.PageCrawled;
 import com.eventshop.contracts.events.PaymentRefunded;
 import com.eventshop.contracts.events.ShipmentUpdated;
 import com.eventshop.contracts.tables.Category;
@@ -109,6 +111,7 @@ public final class Topics {
     public static final TopicSpec CUSTOMERS = new TopicSpec("customers",
             List.of(Customer.class), TABLE_PARTITIONS, true, ACCOUNTS,
             Set.of(NOTIFICATIONS, OPS));
+    public static final TopicSpec CRAWLER_PAGES = new TopicSpec("crawler.pages", List.of(PageCrawled.class), TABLE_PARTITIONS, true, CRAWLER, Set.of(SEARCH, OPS));
 
     /**
      * Services that consume events have a dead-letter topic of their own: records they cannot
@@ -126,7 +129,7 @@ public final class Topics {
                             ORDER_REQUESTED, INVENTORY_CHECKS, FRAUD_CHECKS, ORDER_VALIDATED,
                             PAYMENT_PROCESSED, ORDER_CONFIRMED, SHIPMENT_EVENTS, ORDERS_VIEW,
                             ORDER_COMMANDS, SHIPPING_CARRIER_REPORTS, NOTIFICATIONS_SENT, INVENTORY_ADJUSTMENTS,
-                            CATALOG_PRODUCTS, CATALOG_CATEGORIES, INVENTORY_STOCK, CUSTOMERS),
+                            CATALOG_PRODUCTS, CATALOG_CATEGORIES, INVENTORY_STOCK, CUSTOMERS, CRAWLER_PAGES),
                     DEAD_LETTERS.stream())
             .toList();
 

@@ -350,6 +350,39 @@ class WebUiBrowserTest {
         }
     }
 
+    // ------------------------------------------------------------------ search
+
+    @Test
+    @Order(6)
+    void aShopperSearchesWithATypoAndFindsTheProductWithFacetsAndHighlights() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(running("search"), "search runs in this build");
+        try (BrowserContext context = browser.newContext("search")) {
+            Page page = context.newPage();
+            page.navigate(base + "/");
+            // results as you type, with a typo ("sneakr" for "Sneaker")
+            page.getByLabel("Search products").pressSequentially("city sneakr", new com.microsoft.playwright.Locator
+                    .PressSequentiallyOptions().setDelay(40));
+            assertThat(page.locator(".search-hit[data-product-id='p-002'] h3 mark").last()).hasText(
+                    Pattern.compile("sneaker", Pattern.CASE_INSENSITIVE), new LocatorAssertions.HasTextOptions().setTimeout(30_000));
+            assertThat(page.locator("aside.facets button[data-facet='category'][data-value='shoes']")).isVisible();
+            BrowserHarness.screenshot(page, "storefront-search-typo");
+            // a facet narrows the results
+            page.locator("aside.facets button[data-facet='category'][data-value='shoes']").click();
+            assertThat(page.locator("aside.facets button[data-facet='category'][data-value='shoes']"))
+                    .hasAttribute("aria-pressed", "true");
+            assertThat(page.locator(".search-hit").first()).isVisible();
+            // nothing for a word two typos away: "did you mean" offers the spelling that finds it
+            page.navigate(base + "/#/search?q=" + java.net.URLEncoder.encode("kiet ", java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(page.locator(".did-you-mean a")).hasText("kite");
+            page.locator(".did-you-mean a").click();
+            assertThat(page.locator(".search-hit").first()).isVisible();
+            // crawled pages have their own tab
+            page.locator(".search-tabs button[data-type='page']").click();
+            assertThat(page.locator(".search-tabs button[data-type='page']")).hasAttribute("aria-selected", "true");
+            BrowserHarness.screenshot(page, "storefront-search-pages-tab");
+        }
+    }
+
     // ------------------------------------------------------------------ helpers
 
     static List<String> runningServices() {
