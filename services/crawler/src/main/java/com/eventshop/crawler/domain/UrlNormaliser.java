@@ -99,11 +99,7 @@ public final class UrlNormaliser {
     }
 
     private static URI parse(String raw) throws URISyntaxException {
-        try {
-            return new URI(raw);
-        } catch (URISyntaxException e) {
-            return new URI(escapeIllegal(raw));
-        }
+        return new URI(escapeIllegal(raw));
     }
 
     /** Percent-encodes (UTF-8) every character that may not appear in a URI, e.g. spaces. */
