@@ -95,7 +95,8 @@ public final class CrawlScope {
      * admits, which is what stops calendar-style traps that depth alone lets run wide.
      */
     public static String shape(String url) {
-        return url.replaceAll("[0-9]+", "0");
+        String origin = UrlNormaliser.origin(url);
+        return origin + url.substring(origin.length()).replaceAll("[0-9]+", "0");
     }
 
     private static String withoutDot(String d) {

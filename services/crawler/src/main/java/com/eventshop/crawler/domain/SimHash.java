@@ -19,21 +19,22 @@ public final class SimHash {
 
     public static long of(String text) {
         String[] words = text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+");
-        int[] weights = new int[64];
-        int shingles = 0;
-        for (int i = 0; i + 1 < words.length || (i == 0 && words.length == 1); i++) {
-            String shingle = words.length == 1 ? words[0] : words[i] + " " + words[i + 1];
-            if (shingle.isBlank()) {
-                continue;
+        // distinct shingles: boilerplate repeated on a page ("more", "link") does not outweigh its content
+        java.util.Set<Long> shingles = new java.util.HashSet<>();
+        for (int i = 0; i < words.length; i++) {
+            String shingle = i + 1 < words.length ? words[i] + " " + words[i + 1] : words.length == 1 ? words[0] : "";
+            if (!shingle.isBlank()) {
+                shingles.add(fnv(shingle));
             }
-            long h = fnv(shingle);
+        }
+        if (shingles.isEmpty()) {
+            return 0;
+        }
+        int[] weights = new int[64];
+        for (long h : shingles) {
             for (int bit = 0; bit < 64; bit++) {
                 weights[bit] += ((h >>> bit) & 1) == 1 ? 1 : -1;
             }
-            shingles++;
-        }
-        if (shingles == 0) {
-            return 0;
         }
         long hash = 0;
         for (int bit = 0; bit < 64; bit++) {

@@ -147,11 +147,13 @@ final class FetchProcessor implements Processor<String, SpecificRecord, String, 
         if (tasks.isEmpty()) {
             return;
         }
+        long started = System.nanoTime();
         List<String> urls = tasks.stream().map(Task::url).toList();
         List<CompletableFuture<HttpFetcher.Response>> futures = tasks.stream()
                 .map(t -> fetcher.get(t.url(), t.robots() ? 512 * 1024 : config.maxPageBytes())).toList();
         List<HttpFetcher.Response> responses = HttpFetcher.await(urls, futures,
                 System.nanoTime() + config.fetchTimeout().toNanos() + 1_000_000_000L);
+        log.debug("tick: {} fetches in {} ms: {}", tasks.size(), (System.nanoTime() - started) / 1_000_000, urls);
         for (int i = 0; i < tasks.size(); i++) {
             Task task = tasks.get(i);
             if (task.robots()) {
