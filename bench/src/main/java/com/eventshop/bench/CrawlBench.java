@@ -66,9 +66,16 @@ public final class CrawlBench {
         Path dir = Files.createTempDirectory("crawl-bench");
         System.out.println(MachineInfo.describe());
 
-        seenSetMemory(dir.resolve("seen"), seenUrls);
-        crawl(dir, hosts, pagesPerHost, delayMs);
-        System.exit(0);
+        int status = 0;
+        try {
+            seenSetMemory(dir.resolve("seen"), seenUrls);
+            crawl(dir, hosts, pagesPerHost, delayMs);
+        } catch (Throwable e) {
+            e.printStackTrace();
+            status = 1;
+        }
+        System.out.flush();
+        System.exit(status); // the site's and the broker's threads would keep the JVM alive
     }
 
     // ------------------------------------------------------------------ the crawl
@@ -129,6 +136,8 @@ public final class CrawlBench {
         ConfigurableApplicationContext crawler = new SpringApplicationBuilder(CrawlerApplication.class).properties(Map.of(
                 "spring.config.name", "crawler", "CRAWLER_PORT", "0", "EVENTSHOP_LOG_FORMAT", "plain",
                 "logging.level.root", "WARN",
+                "spring.autoconfigure.exclude", "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
+                        + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
                 "spring.kafka.bootstrap-servers", kafka.bootstrapServers(),
                 "eventshop.security.jwks-uri", tokens.jwksUri(),
                 "EVENTSHOP_DATA_DIR", dir.resolve("data").toString(),
@@ -235,6 +244,8 @@ public final class CrawlBench {
         String jobId = java.util.UUID.randomUUID().toString();
         long t0 = System.nanoTime();
         double seconds;
+        long disk;
+        long rssHalf = 0;
         long heapAfter;
         long rssAfter;
         try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), config)) {
@@ -248,18 +259,27 @@ public final class CrawlBench {
                     input.pipeInput(jobId, batch.toString());
                     batch.setLength(0);
                 }
+                if (i + 1 == urls / 2) {
+                    rssHalf = MemoryUse.ownResidentBytes();
+                }
+                if ((i + 1) % (urls / 4) == 0) {
+                    System.out.printf("  after %,9d URLs: heap %6.1f MB, resident %6.1f MB, store on disk %6.1f MB%n", i + 1,
+                            usedHeapAfterGc() / 1e6, MemoryUse.ownResidentBytes() / 1e6, size(dir) / 1e6);
+                }
             }
             seconds = (System.nanoTime() - t0) / 1e9;
             heapAfter = usedHeapAfterGc();
             rssAfter = MemoryUse.ownResidentBytes();
+            disk = size(dir); // the driver commits (flushes) after every input record
         }
-        long disk = size(dir); // after close: the memtables are flushed to SST files
         double millions = urls / 1_000_000.0;
         System.out.printf("  %,d URLs in %.1f s (%,.0f lookups+puts/s); raw keys %.0f MB%n", urls, seconds,
                 urls / seconds, keyBytes / 1e6);
-        System.out.printf("  per million seen URLs: heap %+.1f MB, resident %+.1f MB (RocksDB memtables and block cache:"
-                + " bounded, not growing with the set), disk %.1f MB%n",
-                (heapAfter - heapBefore) / 1e6 / millions, (rssAfter - rssBefore) / 1e6 / millions, disk / 1e6 / millions);
+        System.out.printf("  per million seen URLs: heap %+.1f MB, disk %.1f MB; resident %+.1f MB over the run, of which"
+                + " %+.1f MB in its second half (RocksDB's memtables and block cache are bounded: resident memory"
+                + " levels off, the store grows on disk)%n",
+                (heapAfter - heapBefore) / 1e6 / millions, disk / 1e6 / millions, (rssAfter - rssBefore) / 1e6 / millions,
+                (rssAfter - rssHalf) / 1e6);
     }
 
     private static long usedHeapAfterGc() {
