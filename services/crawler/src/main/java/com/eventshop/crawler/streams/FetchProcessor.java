@@ -231,7 +231,7 @@ final class FetchProcessor implements Processor<String, SpecificRecord, String, 
     private void pageFetched(Task task, HttpFetcher.Response response) {
         CrawlUrl entry = task.entry();
         HostState state = HostState.parse(hosts.get(task.host()));
-        long delay = Math.max(state.delay(), politeness.delayMillis(-1));
+        long delay = Math.max(Math.max(state.delay(), politeness.delayMillis(-1)), jobDelay(task.job()));
         String key = queueKey(task.host(), state.head());
         if (response.status() == 429 || response.status() == 503) {
             int attempts = entry.getAttempts() + 1;
@@ -315,6 +315,19 @@ final class FetchProcessor implements Processor<String, SpecificRecord, String, 
         }
         emit(result(entry, JobLedger.SITEMAPS, 0, "", at).setLinks(List.copyOf(cached.rules().sitemaps()))
                 .setLinkKind(JobLedger.KIND_SITEMAP).build());
+    }
+
+    /** A longer per-host delay a job asks for ({@code delay} parameter, milliseconds), capped at the maximum. */
+    private long jobDelay(CrawlJobStatus job) {
+        String delay = job.getParams().get("delay");
+        if (delay == null) {
+            return 0;
+        }
+        try {
+            return politeness.delayMillis(Long.parseLong(delay));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /** The job's extraction rules: every parameter but the job settings is a field's CSS selector. */
