@@ -31,6 +31,9 @@ final class JobProcessor implements Processor<String, SpecificRecord, String, Sp
 
     private static final Logger log = LoggerFactory.getLogger(JobProcessor.class);
     private static final int MAX_CANDIDATES = 32;
+    /** Key prefix, in the seen store, of the jobs that are over and whose seen-set is still to be removed. */
+    static final String CLEANUP = "\u0000cleanup ";
+    private static final int CLEANUP_BUDGET = 20_000;
 
     private final CrawlerTopology.Config config;
     private ProcessorContext<String, SpecificRecord> context;
@@ -48,6 +51,8 @@ final class JobProcessor implements Processor<String, SpecificRecord, String, Sp
         this.jobs = context.getStateStore(CrawlerTopology.JOBS_STORE);
         this.seen = context.getStateStore(CrawlerTopology.SEEN_STORE);
         this.fingerprints = context.getStateStore(CrawlerTopology.FINGERPRINTS_STORE);
+        context.schedule(java.time.Duration.ofSeconds(1), org.apache.kafka.streams.processor.PunctuationType.WALL_CLOCK_TIME,
+                now -> cleanUp());
     }
 
     @Override
@@ -58,6 +63,7 @@ final class JobProcessor implements Processor<String, SpecificRecord, String, Sp
         } else if (record.value() instanceof CrawlJobCancelled cancel) {
             CrawlJobStatus job = jobs.get(cancel.getJobId());
             if (job != null && JobLedger.cancel(job, now)) {
+                seen.put(CLEANUP + job.getJobId(), "");
                 save(job);
             }
         } else if (record.value() instanceof CrawlResult result) {
@@ -66,7 +72,9 @@ final class JobProcessor implements Processor<String, SpecificRecord, String, Sp
                 return;
             }
             apply(job, result, now);
-            JobLedger.settle(job, now);
+            if (JobLedger.settle(job, now)) {
+                seen.put(CLEANUP + job.getJobId(), "");
+            }
             save(job);
         }
     }
@@ -80,7 +88,9 @@ final class JobProcessor implements Processor<String, SpecificRecord, String, Sp
         for (String seed : request.getSeeds()) {
             admit(job, scope, seed, 0, JobLedger.KIND_PAGE);
         }
-        JobLedger.settle(job, now);
+        if (JobLedger.settle(job, now)) {
+            seen.put(CLEANUP + job.getJobId(), "");
+        }
         log.info("Crawl job {} started: {} seed(s), depth {}, at most {} pages", job.getJobId(),
                 request.getSeeds().size(), job.getMaxDepth(), job.getMaxPages());
         save(job);
@@ -121,6 +131,43 @@ final class JobProcessor implements Processor<String, SpecificRecord, String, Sp
             default -> {
             }
         }
+    }
+
+    /**
+     * A job that is over needs its seen-set and fingerprints no more: they are removed a slice at
+     * a time (the job's status stays), so the stores hold the running jobs, not every job ever run.
+     */
+    private void cleanUp() {
+        List<String> over = new ArrayList<>();
+        try (var markers = seen.prefixScan(CLEANUP, new org.apache.kafka.common.serialization.StringSerializer())) {
+            markers.forEachRemaining(kv -> over.add(kv.key.substring(CLEANUP.length())));
+        }
+        int budget = CLEANUP_BUDGET;
+        for (String jobId : over) {
+            int removed = removePrefix(seen, jobId + " ", budget);
+            budget -= removed;
+            if (budget <= 0) {
+                return;
+            }
+            removed = removePrefix(fingerprints, jobId + " ", budget);
+            budget -= removed;
+            if (budget <= 0) {
+                return;
+            }
+            seen.delete(CLEANUP + jobId);
+            log.info("Crawl job {} is over: its seen-set was removed", jobId);
+        }
+    }
+
+    private static int removePrefix(KeyValueStore<String, String> store, String prefix, int max) {
+        List<String> keys = new ArrayList<>();
+        try (var iterator = store.prefixScan(prefix, new org.apache.kafka.common.serialization.StringSerializer())) {
+            while (iterator.hasNext() && keys.size() < max) {
+                keys.add(iterator.next().key);
+            }
+        }
+        keys.forEach(store::delete);
+        return keys.size();
     }
 
     /**
