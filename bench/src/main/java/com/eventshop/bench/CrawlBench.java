@@ -145,6 +145,17 @@ public final class CrawlBench {
         int port = ((WebServerApplicationContext) crawler).getWebServer().getPort();
         HttpClient http = HttpClient.newHttpClient();
         String admin = "Bearer " + tokens.admin();
+        // the clock starts once stream processing runs: start-up is not crawling
+        long readySince = System.nanoTime();
+        while (System.nanoTime() - readySince < 180_000_000_000L) {
+            HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                    + "/api/crawler/jobs")).header("Authorization", admin).GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (health.statusCode() == 200) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        System.out.printf("  the crawler's stream processing ran %.1f s after its start%n", (System.nanoTime() - readySince) / 1e9);
         String seeds = origins.stream().map(o -> "\"" + o + "/\"").reduce((a, b) -> a + "," + b).orElseThrow();
         int total = hosts * pagesPerHost;
         HttpResponse<String> started = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/crawler/jobs"))

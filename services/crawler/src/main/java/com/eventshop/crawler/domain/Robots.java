@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * robots.txt by RFC 9309 through crawler-commons: the longest matching rule wins, Allow wins a
- * tie, {@code *} and {@code $} work, a 4xx (no robots.txt) allows everything, a 5xx or an
+ * tie, {@code *} and {@code $} work, a 4xx (no robots.txt) allows everything, a 5xx, a 429 or an
  * unreachable host disallows everything (until it is fetched again). Crawl-delay and Sitemap lines are kept.
  */
 public final class Robots {
@@ -29,7 +29,8 @@ public final class Robots {
             return new Robots(parser.parseContent(robotsUrl, body, contentType == null ? "text/plain" : contentType,
                     List.of(AGENT_TOKEN)));
         }
-        return new Robots(parser.failedFetch(status));
+        // 429 is a client error by number but means "not now": treated like a 5xx, as major crawlers do
+        return new Robots(parser.failedFetch(status == 429 ? 503 : status));
     }
 
     /** The host could not be reached: treated like a 5xx. */

@@ -62,6 +62,7 @@ class RobotsTest {
         assertThat(Robots.of("http://h.test/robots.txt", 404, new byte[0], null).allowed("http://h.test/x")).isTrue();
         assertThat(Robots.of("http://h.test/robots.txt", 403, new byte[0], null).allowed("http://h.test/x")).isTrue();
         assertThat(Robots.of("http://h.test/robots.txt", 503, new byte[0], null).allowed("http://h.test/x")).isFalse();
+        assertThat(Robots.of("http://h.test/robots.txt", 429, new byte[0], null).allowed("http://h.test/x")).isFalse();
         assertThat(Robots.unreachable().allowed("http://h.test/x")).isFalse();
         assertThat(robots("").crawlDelayMillis()).isEqualTo(-1);
     }
