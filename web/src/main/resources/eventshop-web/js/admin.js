@@ -1,4 +1,4 @@
-// The admin: products (list, create, edit, images), stock, and order lookup with its timeline.
+// The admin: products (list, create, edit, images), stock, order lookup with its timeline, and crawls.
 import { api, session, onSessionChange, upload, items } from './api.js';
 import { catalog, orders } from './catalog.js';
 import { timelineLine } from './timeline.js';
@@ -232,6 +232,110 @@ function ordersPage(id) {
   if (id) lookup();
 }
 
+// ---------------------------------------------------------------- crawls
+
+const CRAWL_COUNTERS = [
+  ['fetched', 'Fetched'], ['queued', 'Queued'], ['skippedByRobots', 'Skipped by robots.txt'],
+  ['duplicates', 'Duplicate URLs'], ['nearDuplicates', 'Near-duplicate pages'], ['badPages', 'Bad pages'],
+  ['errors', 'Errors'], ['outstanding', 'In the frontier'],
+];
+let crawlTimer = null;
+
+function stopCrawlTimer() {
+  if (crawlTimer) { clearTimeout(crawlTimer); crawlTimer = null; }
+}
+
+function crawlsPage() {
+  const errors = el('div', { 'aria-live': 'assertive' });
+  const form = el('form.panel', { id: 'crawl-form', onsubmit: start },
+    el('label', { for: 'crawl-seeds' }, 'Seed URLs (one per line)'),
+    el('textarea', { id: 'crawl-seeds', name: 'seeds', required: true, rows: 2, placeholder: 'https://example.com/' }),
+    el('div.form-grid',
+      field('crawl-depth', 'Max depth', { type: 'number', min: 0, max: 50, value: 2, required: true }),
+      field('crawl-max-pages', 'Max pages', { type: 'number', min: 1, value: 100, required: true })),
+    el('label', { for: 'crawl-fields' }, 'Item fields (name=CSS selector, one per line)'),
+    el('textarea', { id: 'crawl-fields', name: 'fields', rows: 2, placeholder: 'price=.product .price' }),
+    errors,
+    el('div.actions', el('button', { type: 'submit', id: 'start-crawl' }, 'Start crawl')));
+  const list = el('div', loading('Loading crawls…'));
+
+  async function start(e) {
+    e.preventDefault();
+    const params = {};
+    for (const line of form.elements.fields.value.split('\n').map(l => l.trim()).filter(Boolean)) {
+      const eq = line.indexOf('=');
+      if (eq > 0) params[line.slice(0, eq).trim()] = line.slice(eq + 1).trim();
+    }
+    const body = {
+      seeds: form.elements.seeds.value.split('\n').map(s => s.trim()).filter(Boolean),
+      maxDepth: Number(form.elements['crawl-depth'].value),
+      maxPages: Number(form.elements['crawl-max-pages'].value),
+      params,
+    };
+    errors.replaceChildren();
+    try {
+      const job = await api('/api/crawler/jobs', { method: 'POST', body, headers: { 'Idempotency-Key': crypto.randomUUID() } });
+      toast('Crawl started');
+      location.hash = `#crawls/${encodeURIComponent(job.id)}`;
+    } catch (err) {
+      errors.replaceChildren(errorNotice(err, 'Not started'),
+        err.problem?.field ? el('p.field-error', { id: 'crawl-error-field' }, `Check ${err.problem.field}`) : '');
+    }
+  }
+
+  show(main, el('h1', 'Crawls'), form, el('h2', 'Jobs'), list);
+  (async () => {
+    try {
+      const jobs = await api('/api/crawler/jobs');
+      show(list, jobs.length ? el('div.table-wrap', el('table', { id: 'crawls-table' },
+        el('thead', el('tr', el('th', 'Job'), el('th', 'Seeds'), el('th', 'State'), el('th.num', 'Fetched'), el('th.num', 'Errors'))),
+        el('tbody', jobs.map(j => el('tr',
+          el('td', el('a', { href: `#crawls/${encodeURIComponent(j.id)}` }, j.id.slice(0, 8))),
+          el('td', (j.seeds || []).join(' ')), el('td', stateBadge(j.state)),
+          el('td.num', String(j.fetched)), el('td.num', String(j.errors)))))))
+        : el('p.empty', 'No crawls yet.'));
+    } catch (e) {
+      show(list, errorNotice(e, 'The crawls could not be loaded'));
+    }
+  })();
+}
+
+function crawlPage(id) {
+  const body = el('div', loading('Loading the crawl…'));
+  const cancel = el('button.secondary', { type: 'button', id: 'cancel-crawl', onclick: async () => {
+    try {
+      await api(`/api/crawler/jobs/${encodeURIComponent(id)}`, { method: 'DELETE' });
+      toast('Cancelling');
+    } catch (err) { toast(err.message); }
+  } }, 'Cancel crawl');
+  show(main, el('h1', 'Crawl ', el('span.category', id)), body, el('div.actions', cancel, el('a', { href: '#crawls' }, 'All crawls')));
+  const refresh = async () => {
+    crawlTimer = null;
+    if (location.hash !== `#crawls/${encodeURIComponent(id)}`) return;
+    try {
+      const job = await api(`/api/crawler/jobs/${encodeURIComponent(id)}`);
+      const over = ['DONE', 'FAILED', 'CANCELLED'].includes(job.state);
+      cancel.disabled = over;
+      show(body, el('section.panel', { id: 'crawl-status', dataset: { state: job.state } },
+        el('p', 'State ', el('span', { id: 'crawl-state' }, stateBadge(job.state)),
+          ` · seeds ${job.seeds.join(', ')} · depth ≤ ${job.maxDepth} · at most ${job.maxPages} pages`),
+        el('dl.counters', { id: 'crawl-counters', 'aria-live': 'polite' }, CRAWL_COUNTERS.map(([k, label]) =>
+          el('div', el('dt', label), el('dd', { id: `crawl-${k}` }, String(job[k] ?? 0)))))),
+      el('h2', 'Latest pages'),
+      job.recentPages?.length ? el('div.table-wrap', el('table', { id: 'crawl-pages' },
+        el('thead', el('tr', el('th', 'Title'), el('th', 'URL'))),
+        el('tbody', job.recentPages.map(p => el('tr', el('td', p.title || '(no title)'),
+          el('td', el('a', { href: p.url, rel: 'noopener noreferrer', target: '_blank' }, p.url)))))))
+        : el('p.empty', 'No pages yet.'));
+      if (!over) crawlTimer = setTimeout(refresh, 1000);
+    } catch (e) {
+      show(body, e.status === 404 ? notice('info', 'The crawl is being queued…') : errorNotice(e, 'The crawl could not be loaded'));
+      crawlTimer = setTimeout(refresh, 1000);
+    }
+  };
+  refresh();
+}
+
 // ---------------------------------------------------------------- router
 
 function route() {
@@ -241,7 +345,9 @@ function route() {
     return;
   }
   const [page, arg] = location.hash.replace(/^#/, '').split('/').map(decodeURIComponent);
+  stopCrawlTimer();
   switch (page) {
+    case 'crawls': return arg ? crawlPage(arg) : crawlsPage();
     case 'new': return editPage(null);
     case 'edit': return editPage(arg);
     case 'orders': return ordersPage(arg);

@@ -16,6 +16,10 @@ public final class EventshopLauncher {
 
     public static void main(String[] args) {
         Console console = new Console(System.out);
+        if (args.length > 0 && args[0].equals("crawl")) {
+            crawl(java.util.Arrays.copyOfRange(args, 1, args.length), console);
+            return;
+        }
         try {
             LaunchOptions options = LaunchOptions.parse(args, System.getenv());
             if (options.command().equals("help")) {
@@ -62,6 +66,23 @@ public final class EventshopLauncher {
             console.line("Reset " + result.applicationId() + ": consumer group and " + result.deletedTopics().size()
                     + " internal topics deleted, local state " + (result.stateDeleted() ? "deleted" : "absent")
                     + ". The next ./eventshop up rebuilds " + options.target() + " from the topics.");
+        }
+    }
+
+    /** {@code ./eventshop crawl URL ...}: a crawl job on the running platform, with a progress line. */
+    private static void crawl(String[] args, Console console) {
+        if (java.util.Arrays.asList(args).contains("--help") || java.util.Arrays.asList(args).contains("-h")) {
+            console.line(CrawlCommand.USAGE);
+            return;
+        }
+        String base = System.getenv().getOrDefault("EVENTSHOP_URL",
+                "http://localhost:" + System.getenv().getOrDefault("GATEWAY_PORT", "8080"));
+        try {
+            System.exit(new CrawlCommand(base, System.out).run(args, System.getenv()));
+        } catch (LaunchException e) {
+            fail(console, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -14,11 +14,14 @@ record LaunchOptions(String command, boolean fresh, Path dataDir, String target)
             Usage: ./eventshop up [--fresh] [--data-dir DIR]
                    ./eventshop topics
                    ./eventshop rebuild <service>
+                   ./eventshop crawl URL [--depth N] [--max-pages N] [-a key=value]...
 
               up            start Kafka, PostgreSQL, SMTP and every service, with demo data
               topics        create the catalogue's topics on KAFKA_BOOTSTRAP_SERVERS (real clusters)
               rebuild       reset a stopped stream service (e.g. orders) so its next start rebuilds its
                             state from the topics: consumer group, internal topics and local state
+              crawl         start a crawl job on the running platform and show its progress
+                            (./eventshop crawl --help for its options)
               --fresh       start from empty data (deletes the Eventshop data directory first)
               --data-dir    where data and logs live (default ./data, or EVENTSHOP_DATA_DIR)
 

@@ -60,10 +60,12 @@ class ArchitectureTest {
     @Test
     void onlyTheDocumentedPlacesMakeHttpCalls() {
         // Allowed: the gateway (it fronts the services) and *Forwarder classes in a service's api
-        // package (an interactive query forwarded to the instance that owns the key).
+        // package (an interactive query forwarded to the instance that owns the key). The crawler's
+        // fetch package fetches web sites outside the system: that is its job, not a service call.
         ArchRule rule = noClasses()
                 .that().resideInAPackage("com.eventshop..")
                 .and().resideOutsideOfPackage("com.eventshop.gateway..")
+                .and().resideOutsideOfPackage("com.eventshop.crawler.fetch..")
                 .and().haveSimpleNameNotEndingWith("Forwarder")
                 .and().resideOutsideOfPackage("com.eventshop.app..")
                 .should(makeHttpCalls())

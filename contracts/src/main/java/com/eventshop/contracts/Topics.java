@@ -13,8 +13,12 @@ import static com.eventshop.contracts.Service.SEARCH;
 import static com.eventshop.contracts.Service.SHIPPING;
 
 import com.eventshop.contracts.commands.CarrierReported;
+import com.eventshop.contracts.commands.CrawlJobCancelled;
+import com.eventshop.contracts.commands.CrawlJobRequested;
+import com.eventshop.contracts.commands.CrawlUrl;
 import com.eventshop.contracts.commands.OrderCancelRequested;
 import com.eventshop.contracts.commands.StockAdjusted;
+import com.eventshop.contracts.events.CrawlResult;
 import com.eventshop.contracts.events.FraudChecked;
 import com.eventshop.contracts.events.InventoryChecked;
 import com.eventshop.contracts.events.NotificationSent;
@@ -28,6 +32,7 @@ import com.eventshop.contracts.events.PageCrawled;
 import com.eventshop.contracts.events.PaymentRefunded;
 import com.eventshop.contracts.events.ShipmentUpdated;
 import com.eventshop.contracts.tables.Category;
+import com.eventshop.contracts.tables.CrawlJobStatus;
 import com.eventshop.contracts.tables.Customer;
 import com.eventshop.contracts.tables.Order;
 import com.eventshop.contracts.tables.Product;
@@ -56,6 +61,8 @@ public final class Topics {
             System.getProperty(ORDER_PARTITIONS_SETTING, System.getenv(ORDER_PARTITIONS_SETTING)));
     /** Reference tables are small and read whole (GlobalKTable); a few partitions are plenty. */
     public static final int TABLE_PARTITIONS = 3;
+    /** The crawl frontier is keyed by host: more partitions, more crawler instances fetching in parallel. */
+    public static final int CRAWL_PARTITIONS = 6;
 
     public static final TopicSpec ORDER_REQUESTED = new TopicSpec("order.requested",
             List.of(OrderRequested.class), ORDER_PARTITIONS, false, ORDERS,
@@ -114,11 +121,25 @@ public final class Topics {
     public static final TopicSpec CRAWLER_PAGES = new TopicSpec("crawler.pages", List.of(PageCrawled.class), TABLE_PARTITIONS, true, CRAWLER, Set.of(SEARCH, OPS));
 
     /**
+     * Crawl jobs, keyed by jobId: the admin's commands (start, cancel) and the fetcher's results,
+     * in one ordered log per job that the job processor (seen-set, limits, counters) reads.
+     */
+    public static final TopicSpec CRAWLER_JOBS = new TopicSpec("crawler.jobs",
+            List.of(CrawlJobRequested.class, CrawlJobCancelled.class, CrawlResult.class), TABLE_PARTITIONS, false,
+            CRAWLER, Set.of(CRAWLER, OPS));
+    /** The crawl frontier: admitted URLs keyed by host, so one partition owns a host's politeness. */
+    public static final TopicSpec CRAWLER_FRONTIER = new TopicSpec("crawler.frontier",
+            List.of(CrawlUrl.class), CRAWL_PARTITIONS, false, CRAWLER, Set.of(CRAWLER));
+    /** Every crawl job as it stands (settings, state, counters), keyed by jobId. */
+    public static final TopicSpec CRAWLER_JOB_STATUS = new TopicSpec("crawler.job-status",
+            List.of(CrawlJobStatus.class), TABLE_PARTITIONS, true, CRAWLER, Set.of(CRAWLER, OPS));
+
+    /**
      * Services that consume events have a dead-letter topic of their own: records they cannot
      * read land there with the original bytes and headers, and processing goes on.
      */
     public static final List<TopicSpec> DEAD_LETTERS = java.util.stream.Stream.of(
-                    ORDERS, INVENTORY, FRAUD, PAYMENTS, SHIPPING, NOTIFICATIONS, SEARCH, OPS)
+                    ORDERS, INVENTORY, FRAUD, PAYMENTS, SHIPPING, NOTIFICATIONS, SEARCH, CRAWLER, OPS)
             .map(service -> new TopicSpec("dlt." + service.id(), List.of(), 1, false, service,
                     Set.of(OPS)))
             .toList();
@@ -129,7 +150,8 @@ public final class Topics {
                             ORDER_REQUESTED, INVENTORY_CHECKS, FRAUD_CHECKS, ORDER_VALIDATED,
                             PAYMENT_PROCESSED, ORDER_CONFIRMED, SHIPMENT_EVENTS, ORDERS_VIEW,
                             ORDER_COMMANDS, SHIPPING_CARRIER_REPORTS, NOTIFICATIONS_SENT, INVENTORY_ADJUSTMENTS,
-                            CATALOG_PRODUCTS, CATALOG_CATEGORIES, INVENTORY_STOCK, CUSTOMERS, CRAWLER_PAGES),
+                            CATALOG_PRODUCTS, CATALOG_CATEGORIES, INVENTORY_STOCK, CUSTOMERS, CRAWLER_PAGES,
+                            CRAWLER_JOBS, CRAWLER_FRONTIER, CRAWLER_JOB_STATUS),
                     DEAD_LETTERS.stream())
             .toList();
 

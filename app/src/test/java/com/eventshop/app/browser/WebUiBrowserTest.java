@@ -383,6 +383,66 @@ class WebUiBrowserTest {
         }
     }
 
+    // ------------------------------------------------------------------ crawls
+
+    @Test
+    @Order(7)
+    void anAdminStartsACrawlFromTheCrawlsPageAndWatchesItsCountersLive() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(running("crawler"), "the crawler is part of this build");
+        com.sun.net.httpserver.HttpServer site = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 10);
+        site.createContext("/", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            byte[] body = switch (path) {
+                case "/robots.txt" -> "User-agent: *\nDisallow: /private\n".getBytes(StandardCharsets.UTF_8);
+                case "/" -> ("<html><head><title>Kettle shop</title></head><body><h1>Kettles</h1>"
+                        + "<a href=\"/k/1\">Blue kettle</a> <a href=\"/k/2\">Red kettle</a> <a href=\"/private/x\">staff</a>"
+                        + "</body></html>").getBytes(StandardCharsets.UTF_8);
+                default -> ("<html><head><title>Kettle " + path + "</title></head><body><p class=\"price\">"
+                        + path.length() + ".90 EUR</p><p>A kettle numbered " + path + " boils " + path.hashCode()
+                        + " litres of tea for the whole family.</p></body></html>").getBytes(StandardCharsets.UTF_8);
+            };
+            exchange.getResponseHeaders().add("Content-Type", path.equals("/robots.txt") ? "text/plain" : "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        site.start();
+        String seed = "http://127.0.0.1:" + site.getAddress().getPort() + "/";
+        try (BrowserContext context = browser.newContext("crawls")) {
+            Page page = context.newPage();
+            page.navigate(base + "/admin#crawls");
+            page.getByLabel("Email").fill(ADMIN_EMAIL);
+            page.getByLabel("Password").fill(ADMIN_PASSWORD);
+            page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                    new Page.GetByRoleOptions().setName("Sign in")).click();
+            assertThat(page.locator("#crawl-form")).isVisible();
+
+            // a bad seed is refused, and the page says which field
+            page.getByLabel("Seed URLs (one per line)").fill("file:///etc/passwd");
+            page.locator("#start-crawl").click();
+            assertThat(page.locator("#crawl-error-field")).containsText("seeds[0]");
+
+            page.getByLabel("Seed URLs (one per line)").fill(seed);
+            page.getByLabel("Max depth").fill("1");
+            page.getByLabel("Max pages").fill("10");
+            page.getByLabel("Item fields (name=CSS selector, one per line)").fill("price=.price");
+            BrowserHarness.screenshot(page, "admin-crawl-form");
+            page.locator("#start-crawl").click();
+            assertThat(page.locator("#crawl-status")).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
+            assertThat(page.locator("#crawl-status")).hasAttribute("data-state", "DONE", LONG);
+            assertThat(page.locator("#crawl-fetched")).hasText("3");
+            assertThat(page.locator("#crawl-skippedByRobots")).hasText("1");
+            assertThat(page.locator("#crawl-pages")).containsText("Kettle shop");
+            BrowserHarness.screenshot(page, "admin-crawl-done");
+
+            page.navigate(base + "/admin#crawls");
+            assertThat(page.locator("#crawls-table")).containsText(seed);
+        } finally {
+            site.stop(0);
+        }
+    }
+
     // ------------------------------------------------------------------ helpers
 
     static List<String> runningServices() {
