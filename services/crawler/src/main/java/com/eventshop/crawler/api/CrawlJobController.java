@@ -12,6 +12,7 @@ import com.eventshop.crawler.domain.UrlNormaliser;
 import com.eventshop.crawler.streams.CrawlerTopology;
 import com.eventshop.platform.security.RequestUser;
 import com.eventshop.platform.web.ProblemException;
+import io.swagger.v3.oas.annotations.Operation;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -104,6 +105,8 @@ public class CrawlJobController {
     }
 
     /** Starts a job: 202 {id, state: QUEUED}. A retried request with the same Idempotency-Key is the same job. */
+    @Operation(summary = "Start a crawl job", description = "Seeds must be http(s) URLs; answers 202 with the job's id "
+            + "and state QUEUED. A retried request with the same Idempotency-Key is the same job.")
     @PostMapping
     public ResponseEntity<Accepted> start(@RequestBody(required = false) String body,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
@@ -120,12 +123,14 @@ public class CrawlJobController {
         return ResponseEntity.accepted().body(new Accepted(id, JobLedger.QUEUED));
     }
 
+    @Operation(summary = "A crawl job with its state and counters")
     @GetMapping("/{id}")
     public JobView get(@PathVariable String id) {
         return find(id).orElseThrow(() -> ProblemException.notFound("No crawl job " + id).with("id", id));
     }
 
     /** Every job, newest first. */
+    @Operation(summary = "Every crawl job, newest first")
     @GetMapping
     public List<JobView> list() {
         List<JobView> jobs = new ArrayList<>();
@@ -139,6 +144,7 @@ public class CrawlJobController {
     }
 
     /** Cancels a job: 202 with its state; a job that is over stays as it is. */
+    @Operation(summary = "Cancel a crawl job", description = "A job that is over stays as it is.")
     @DeleteMapping("/{id}")
     public ResponseEntity<Accepted> cancel(@PathVariable String id) {
         JobView job = get(id);

@@ -5,6 +5,7 @@ import com.eventshop.search.domain.InvalidSearchException;
 import com.eventshop.search.domain.SearchRequest;
 import com.eventshop.search.domain.SearchResults;
 import com.eventshop.search.feed.SearchView;
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,6 +31,9 @@ public class SearchController {
     public record Suggestions(String q, List<SearchResults.Item> items) {
     }
 
+    @Operation(summary = "Search products and crawled pages",
+            description = "Ranked by relevance (or price, newest), typo-tolerant, with category and price facets, "
+                    + "highlighted snippets and a spelling suggestion when nothing matches.")
     @GetMapping
     public SearchResults search(@RequestParam(required = false) String q,
                                 @RequestParam(required = false) String type,
@@ -49,6 +53,7 @@ public class SearchController {
         return view.search(request);
     }
 
+    @Operation(summary = "Type-ahead suggestions for the text typed so far")
     @GetMapping("/suggest")
     public Suggestions suggest(@RequestParam(required = false) String q) {
         if (q == null || q.isBlank()) {
@@ -62,6 +67,8 @@ public class SearchController {
     }
 
     /** Replays the topics into a fresh index and swaps it in; queries are answered throughout. */
+    @Operation(summary = "Rebuild the index from the topics (admin)",
+            description = "Replays the topics into a fresh index and swaps it in; queries are answered throughout.")
     @PostMapping("/admin/rebuild")
     public SearchView.RebuildResult rebuild() throws InterruptedException {
         return view.rebuild();
