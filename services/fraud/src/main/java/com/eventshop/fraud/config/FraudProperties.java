@@ -1,5 +1,6 @@
 package com.eventshop.fraud.config;
 
+import com.eventshop.contracts.Topics;
 import com.eventshop.fraud.domain.FraudConfig;
 import com.eventshop.fraud.streams.FraudTopologyConfig;
 import java.time.Duration;
@@ -14,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxAmountCents     a higher total of one customer's orders within {@code amountWindow} fails
  * @param amountWindow       window of the amount rule
  * @param grace              how much longer than the longest window orders are kept (late and repeated orders)
- * @param partitions         partitions of the orders-by-customer repartition topic
+ * @param partitions         partitions of the orders-by-customer repartition topic; unset, the order topics' count
  */
 @ConfigurationProperties("eventshop.fraud")
 public record FraudProperties(
@@ -23,10 +24,10 @@ public record FraudProperties(
         @DefaultValue("500000") long maxAmountCents,
         @DefaultValue("10m") Duration amountWindow,
         @DefaultValue("5m") Duration grace,
-        @DefaultValue("6") int partitions) {
+        Integer partitions) {
 
     public FraudTopologyConfig topologyConfig() {
         return new FraudTopologyConfig(new FraudConfig(maxOrdersPerWindow, velocityWindow, maxAmountCents, amountWindow),
-                partitions, grace, true);
+                partitions == null ? Topics.ORDER_PARTITIONS : partitions, grace, true);
     }
 }

@@ -1,5 +1,6 @@
 package com.eventshop.inventory.config;
 
+import com.eventshop.contracts.Topics;
 import com.eventshop.inventory.streams.InventoryTopologyConfig;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -9,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code eventshop.inventory.*}.
  *
  * @param seedDemoStock            publish the demo stock on start (only products without stock get it)
- * @param partitions               partitions of the internal repartition topics (= order topics)
+ * @param partitions               partitions of the internal repartition topics; unset, the order topics' count
  * @param reservationRetention     how long finished reservations are kept against late duplicates
  * @param adjustmentDedupRetention how long an applied adjustment id (Idempotency-Key) is remembered
  * @param purgeInterval            how often the two are purged
@@ -19,7 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("eventshop.inventory")
 public record InventoryProperties(
         @DefaultValue("false") boolean seedDemoStock,
-        @DefaultValue("6") int partitions,
+        Integer partitions,
         @DefaultValue("7d") Duration reservationRetention,
         @DefaultValue("1d") Duration adjustmentDedupRetention,
         @DefaultValue("1h") Duration purgeInterval,
@@ -27,7 +28,8 @@ public record InventoryProperties(
         @DefaultValue("200ms") Duration stockPublishInterval) {
 
     public InventoryTopologyConfig topologyConfig() {
-        return new InventoryTopologyConfig(partitions, reservationRetention, purgeInterval,
+        return new InventoryTopologyConfig(partitions == null ? Topics.ORDER_PARTITIONS : partitions,
+                reservationRetention, purgeInterval,
                 adjustmentDedupRetention, true, stockPublishInterval);
     }
 }
